@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Barwise",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "barwise", targets: ["barwise"]),
+        .library(name: "MarketData", targets: ["MarketData"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
+        .target(name: "MarketData", dependencies: ["CSQLite"]),
+        .executableTarget(
+            name: "barwise",
+            dependencies: [
+                "MarketData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "MarketDataTests",
+            dependencies: ["MarketData"]
+        ),
+        .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
+        .testTarget(name: "barwiseTests", dependencies: ["MarketData"]),
+    ]
+)
