@@ -27,6 +27,5 @@ let package = Package(
             dependencies: ["MarketData"]
         ),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
-        .testTarget(name: "barwiseTests", dependencies: ["MarketData"]),
     ]
 )
