@@ -7,18 +7,28 @@ let package = Package(
     products: [
         .executable(name: "barwise", targets: ["barwise"]),
         .library(name: "MarketData", targets: ["MarketData"]),
+        .library(name: "Signals", targets: ["Signals"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
         .target(name: "MarketData", dependencies: ["CSQLite"]),
+        .target(
+            name: "Signals",
+            dependencies: [
+                "MarketData",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "barwise",
             dependencies: [
                 "MarketData",
+                "Signals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -26,6 +36,7 @@ let package = Package(
             name: "MarketDataTests",
             dependencies: ["MarketData"]
         ),
+        .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
     ]
 )

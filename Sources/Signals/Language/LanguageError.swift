@@ -1,0 +1,135 @@
+/// The type of an expression's value: a number or a boolean (stored as 1/0, NaN when unknown).
+public enum ValueType: String, Sendable, Equatable, Hashable {
+    case number
+    case boolean
+}
+
+/// An error in one expression: lexing, parsing or compiling it. `column` is 1-based within the
+/// expression string. `StrategyError` adds the file and the key.
+public struct LanguageError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, with the details a message needs.
+    public enum Kind: Sendable, Equatable {
+        case unexpectedCharacter(Character)
+        case invalidNumber(String)
+        case singleEquals
+        case emptyExpression
+        case unexpectedToken(found: String, expected: String)
+        case unexpectedEnd(expected: String)
+        case chainedComparison
+        case tooDeep
+        case unknownFunction(String, suggestion: String?)
+        case unknownName(String, suggestion: String?)
+        case notAFunction(String)
+        case missingCall(String, signature: String)
+        case wrongArity(String, signature: String, got: Int)
+        case typeMismatch(expected: ValueType, found: ValueType, context: String)
+        case notConstant(context: String)
+        case invalidPeriod(function: String, value: Double)
+        case invalidConstant(context: String, value: Double)
+        case invalidLag(Double)
+        case cycle([String])
+        case nameClash(String, with: String)
+        case invalidIndicator(String)
+    }
+
+    public var kind: Kind
+    public var column: Int
+
+    public init(_ kind: Kind, column: Int) {
+        self.kind = kind
+        self.column = column
+    }
+
+    /// `column 5: unknown function 'smaa' (did you mean 'sma'?)`.
+    public var description: String { "column \(column): \(message)" }
+
+    /// The message without the column.
+    public var message: String {
+        switch kind {
+        case .unexpectedCharacter(let c):
+            return "unexpected character '\(c)'"
+        case .invalidNumber(let s):
+            return "invalid number '\(s)'"
+        case .singleEquals:
+            return "'=' is not an operator; write '==' to compare"
+        case .emptyExpression:
+            return "empty expression"
+        case .unexpectedToken(let found, let expected):
+            return "expected \(expected), found \(found)"
+        case .unexpectedEnd(let expected):
+            return "expression ends too early: expected \(expected)"
+        case .chainedComparison:
+            return "comparisons do not chain; write 'a < b and b < c'"
+        case .tooDeep:
+            return "expression nested too deeply"
+        case .unknownFunction(let name, let suggestion):
+            return "unknown function '\(name)'" + LanguageError.hint(suggestion)
+        case .unknownName(let name, let suggestion):
+            return "unknown name '\(name)' (not a price series, param or signal)" + LanguageError.hint(suggestion)
+        case .notAFunction(let name):
+            return "'\(name)' is not a function"
+        case .missingCall(let name, let signature):
+            return "'\(name)' is a function; call it as \(signature)"
+        case .wrongArity(let name, let signature, let got):
+            return "'\(name)' takes \(LanguageError.arity(signature)): \(signature), got \(got)"
+        case .typeMismatch(let expected, let found, let context):
+            return "\(context) must be a \(expected), found a \(found)"
+        case .notConstant(let context):
+            return "\(context) must be a number or a param known when compiling"
+        case .invalidPeriod(let function, let value):
+            return "period of '\(function)' must be a positive integer, got \(Token.format(value))"
+        case .invalidConstant(let context, let value):
+            return "\(context) is invalid: \(Token.format(value))"
+        case .invalidLag(let value):
+            return "a lag [n] must be a non-negative integer, got \(Token.format(value))"
+        case .cycle(let names):
+            return "signals refer to each other in a cycle: \(names.joined(separator: " -> "))"
+        case .invalidIndicator(let message):
+            return message
+        case .nameClash(let name, let other):
+            return "the name '\(name)' is already taken by \(other); choose another"
+        }
+    }
+
+    private static func hint(_ suggestion: String?) -> String {
+        suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    private static func arity(_ signature: String) -> String {
+        // Count the commas in "f(a, b, c)".
+        guard let open = signature.firstIndex(of: "("), signature[signature.index(after: open)] != ")" else {
+            return "no arguments"
+        }
+        let n = signature.filter { $0 == "," }.count + 1
+        return n == 1 ? "1 argument" : "\(n) arguments"
+    }
+
+    /// The candidate closest to `name` by edit distance, when it is close enough to be a typo.
+    public static func suggestion(for name: String, among candidates: some Sequence<String>) -> String? {
+        var best: (String, Int)?
+        for c in candidates {
+            let d = editDistance(name.lowercased(), c.lowercased())
+            if best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
+        }
+        guard let (candidate, distance) = best else { return nil }
+        let limit = max(1, min(3, name.count / 3 + 1))
+        return distance <= limit ? candidate : nil
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

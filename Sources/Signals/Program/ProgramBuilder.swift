@@ -1,0 +1,74 @@
+/// Accumulates the slots, nodes and states of a `SignalProgram` while the compiler walks the
+/// expressions. Every node is looked up by its `NodeKey` first, so a computation asked for twice
+/// is emitted once; nodes are appended after their operands, which makes the node array a
+/// topological order by construction.
+struct ProgramBuilder {
+    /// Slot values at the start: inputs (NaN), constants, and NaN for computed slots.
+    private(set) var slots: [Double] = Array(repeating: .nan, count: PriceField.allCases.count)
+    private(set) var nodes: [Node] = []
+    private(set) var lagRing: [Double] = []
+    private(set) var lags: [LagState] = []
+    private(set) var crossPrevious: [Double] = []
+    var bank = IndicatorBank()
+    private var keys: [NodeKey: Int32] = [:]
+    private var constants: [UInt64: Int32] = [:]
+
+    /// The slot holding a constant (one slot per distinct value).
+    mutating func constant(_ value: Double) -> Int32 {
+        let bits = value == 0 ? 0 : value.bitPattern  // -0 and 0 are one constant
+        if let slot = constants[bits] { return slot }
+        let slot = Int32(slots.count)
+        slots.append(value)
+        constants[bits] = slot
+        return slot
+    }
+
+    /// The slot of the node computing `key`, emitting it with `make(outSlot)` when it is new.
+    mutating func node<E: Error>(_ key: NodeKey, width: Int = 1, _ make: (inout ProgramBuilder, Int32) throws(E) -> Node) throws(E) -> Int32 {
+        if let slot = keys[key] { return slot }
+        let out = Int32(slots.count)
+        let node = try make(&self, out)
+        slots.append(contentsOf: repeatElement(.nan, count: width))
+        nodes.append(node)
+        keys[key] = out
+        return out
+    }
+
+    /// A simple operation on one or two slots.
+    mutating func operation(_ op: Node.Op, _ a: Int32, _ b: Int32 = -1, commutative: Bool = false) -> Int32 {
+        let (x, y) = commutative && b < a ? (b, a) : (a, b)
+        return node(.node(op, a: x, b: y)) { _, out in Node(op: op, out: out, a: x, b: y) }
+    }
+
+    /// `source` from `bars` bars ago; `bars` ≥ 1.
+    mutating func lag(_ source: Int32, bars: Int) -> Int32 {
+        node(.lag(source, bars)) { builder, out in
+            let state = Int32(builder.lags.count)
+            builder.lags.append(LagState(base: builder.lagRing.count, size: bars))
+            builder.lagRing.append(contentsOf: repeatElement(.nan, count: bars))
+            return Node(op: .lag, out: out, a: source, state: state)
+        }
+    }
+
+    /// A strict crossing of `a` over (`above`) or under `b`.
+    mutating func cross(above: Bool, _ a: Int32, _ b: Int32) -> Int32 {
+        let op: Node.Op = above ? .crossAbove : .crossBelow
+        return node(.node(op, a: a, b: b)) { builder, out in
+            let state = Int32(builder.crossPrevious.count)
+            builder.crossPrevious.append(contentsOf: [.nan, .nan])
+            return Node(op: op, out: out, a: a, b: b, state: state)
+        }
+    }
+}
+
+/// The ring buffer of one lag node inside the program's shared lag store.
+struct LagState: Sendable, Equatable {
+    var base: Int
+    var size: Int
+    var position = 0
+
+    init(base: Int, size: Int) {
+        self.base = base
+        self.size = size
+    }
+}
