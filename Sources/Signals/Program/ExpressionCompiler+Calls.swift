@@ -86,7 +86,7 @@ extension CompilerState {
     ) throws(CompileError) -> Int32 {
         let keyStack = self.keyStack
         return try builder.node(key, width: width) { builder, out throws(CompileError) in
-            do {
+            do throws(IndicatorError) {
                 return try make(&builder.bank, out)
             } catch {
                 throw CompileError(key: keyStack.last ?? "", error: LanguageError(.invalidIndicator(error.description), column: column))

@@ -7,7 +7,7 @@ struct IndicatorBank: Sendable {
     var rsi: [RSI] = []
     var roc: [ROC] = []
     var mom: [MOM] = []
-    var stddev: [STDDEV] = []
+    var stddev: [StdDev] = []
     var highest: [Highest] = []
     var lowest: [Lowest] = []
     var atr: [ATR] = []
@@ -17,7 +17,7 @@ struct IndicatorBank: Sendable {
     var mfi: [MFI] = []
     var obv: [OBV] = []
     var macd: [MACD] = []
-    var bollinger: [Bollinger] = []
+    var bollinger: [BollingerBands] = []
     var stochastic: [Stochastic] = []
 
     private static func append<T>(_ value: T, to array: inout [T]) -> Int32 {
@@ -34,7 +34,7 @@ struct IndicatorBank: Sendable {
         case .rsi: Self.append(try RSI(period: period), to: &rsi)
         case .roc: Self.append(try ROC(period: period), to: &roc)
         case .mom: Self.append(try MOM(period: period), to: &mom)
-        case .stddev: Self.append(try STDDEV(period: period), to: &stddev)
+        case .stddev: Self.append(try StdDev(period: period), to: &stddev)
         case .highest: Self.append(try Highest(period: period), to: &highest)
         default: Self.append(try Lowest(period: period), to: &lowest)
         }
@@ -57,11 +57,11 @@ struct IndicatorBank: Sendable {
     }
 
     mutating func addBollinger(period: Int, k: Double) throws(IndicatorError) -> Int32 {
-        Self.append(try Bollinger(period: period, k: k), to: &bollinger)
+        Self.append(try BollingerBands(period: period, deviations: k), to: &bollinger)
     }
 
     mutating func addStochastic(period: Int, kSmooth: Int, dSmooth: Int) throws(IndicatorError) -> Int32 {
-        Self.append(try Stochastic(period: period, kSmooth: kSmooth, dSmooth: dSmooth), to: &stochastic)
+        Self.append(try Stochastic(fastK: period, kSmoothing: kSmooth, dSmoothing: dSmooth), to: &stochastic)
     }
 
     /// Updates the indicator of `node` with the current bar and writes its output(s).

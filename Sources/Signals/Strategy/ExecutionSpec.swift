@@ -1,0 +1,35 @@
+/// The `[execution]` table: fills, costs and position rules.
+public struct ExecutionSpec: Sendable, Equatable {
+    /// When market orders fill.
+    public enum Fill: String, Sendable, CaseIterable {
+        /// At the next bar's open (default).
+        case nextOpen = "next_open"
+        /// At the signal bar's close.
+        case close
+    }
+
+    public var fill: Fill = .nextOpen
+    /// Relative commission per fill (0.002 = 0.2 % of traded value).
+    public var commission: Double = 0
+    /// Commission per unit traded.
+    public var commissionPerUnit: Double = 0
+    /// Fixed commission per order.
+    public var commissionFixed: Double = 0
+    /// Minimum commission per order.
+    public var commissionMin: Double = 0
+    /// Slippage in basis points of the fill price, against the trader.
+    public var slippageBps: Double = 0
+    /// An entry in the opposite direction first closes the open position.
+    public var exclusive: Bool = false
+    /// How many entries in the same direction may stack (1: no pyramiding).
+    public var pyramiding: Int = 1
+    /// Bars a limit or stop entry order stays valid.
+    public var goodFor: Int = 1
+
+    public init() {}
+
+    static let keys = [
+        "fill", "commission", "commission_per_unit", "commission_fixed", "commission_min",
+        "slippage_bps", "exclusive", "pyramiding", "good_for",
+    ]
+}
