@@ -113,7 +113,14 @@ public struct LanguageError: Error, Sendable, Equatable, CustomStringConvertible
         }
         guard let (candidate, distance) = best else { return nil }
         let limit = max(1, min(3, name.count / 3 + 1))
-        return distance <= limit ? candidate : nil
+        if distance <= limit { return candidate }
+        // Same leading word (`next_bar` for `next_open`): suggest the longest shared prefix.
+        var byPrefix: (String, Int)?
+        for c in candidates {
+            let shared = zip(name.lowercased(), c.lowercased()).prefix { $0 == $1 }.count
+            if shared >= 5, byPrefix == nil || shared > byPrefix!.1 { byPrefix = (c, shared) }
+        }
+        return byPrefix?.0
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -225,6 +225,11 @@ struct CompilerState {
             let v = NodeEvaluation.evaluate(op, x, b?.constant ?? .nan)
             return CompiledValue(slot: builder.constant(v), type: type, constant: v)
         }
+        // `a < b` is `b > a`: one canonical form, so both spellings share a node.
+        if let b, op == .less || op == .lessEqual {
+            let flipped: Node.Op = op == .less ? .greater : .greaterEqual
+            return CompiledValue(slot: builder.operation(flipped, b.slot, a.slot), type: type, constant: nil)
+        }
         let slot = builder.operation(op, a.slot, b?.slot ?? -1, commutative: commutative)
         return CompiledValue(slot: slot, type: type, constant: nil)
     }
