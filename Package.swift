@@ -36,7 +36,7 @@ let package = Package(
             name: "MarketDataTests",
             dependencies: ["MarketData"]
         ),
-        .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
+        .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
     ]
 )
