@@ -19,7 +19,9 @@ enum FormatDetector {
             throw .notMarketData(file: fileName, received: "Stooq's 'No data' reply (an unknown symbol or an empty date range)")
         }
         if ProviderPayloadParser.sniff(bytes) == .binance { return .binance }
-        let firstLine = String(trimmed.prefix { $0 != "\n" && $0 != "\r" })
+        // The header is the first line that is not blank and not a `#` comment.
+        let firstLine = trimmed.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map(String.init).first { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
         let header = CSVHeader(names: firstLine.split(separator: ",", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) })
         if header.hasPriceColumns && header.index(of: .date) != nil { return .ohlcv }

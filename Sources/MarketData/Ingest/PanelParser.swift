@@ -3,7 +3,8 @@
 /// and low equal the close, volume missing); empty cells are skipped, since a symbol that is
 /// not yet listed has no bar.
 ///
-/// `--symbol` picks one column by name; a one-column panel takes `--symbol` as its name.
+/// `--symbol` picks one column by name; a one-column panel takes `--symbol`, or else the file
+/// name, as its symbol.
 enum PanelParser {
     static func parse(_ bytes: [UInt8], options: ParseOptions) throws(IngestError) -> ParsedFile {
         let result: Result<ParsedFile, IngestError> = bytes.withUnsafeBufferPointer { buf in
@@ -37,6 +38,10 @@ enum PanelParser {
             } else {
                 throw .badOption(file: options.fileName, detail: "--symbol \(options.symbol) names none of the panel's \(columns.count) columns (\(columns.map(\.symbol).joined(separator: ", ")))")
             }
+        } else if columns.count == 1 {
+            // A one-column panel (`Date,vix`, `date,SPY`) is one instrument, named like any
+            // single-instrument file: after the file name.
+            columns = [(columns[0].index, options.symbol)]
         }
         guard !columns.isEmpty else {
             throw .missingColumn(file: options.fileName, column: "a symbol", header: header.text)

@@ -1,6 +1,7 @@
 /// Why the dataset store could not do what was asked, in words a user can act on.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     case sqlite(SQLiteError, path: String)
+    case missingStore(path: String)
     case newerSchema(path: String, found: Int, supported: Int)
     case unknownSymbol(String, known: [String])
     case noBars(symbol: String, interval: Interval)
@@ -10,6 +11,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .sqlite(error, path):
             return "\(path): \(error.message)"
+        case let .missingStore(path):
+            return "\(path): no store there (create one with barwise ingest FILE --store \(path))"
         case let .newerSchema(path, found, supported):
             return "\(path): the store has schema version \(found) but this Barwise knows up to \(supported); upgrade Barwise"
         case let .unknownSymbol(symbol, known):
