@@ -27,5 +27,7 @@ let package = Package(
             dependencies: ["MarketData"]
         ),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
+        // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
+        .testTarget(name: "barwiseTests", dependencies: ["barwise"]),
     ]
 )

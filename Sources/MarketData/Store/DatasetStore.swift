@@ -18,7 +18,7 @@ public final class DatasetStore {
                 try db.execute("PRAGMA journal_mode = WAL")
                 try db.execute("PRAGMA synchronous = NORMAL")
             }
-            try db.execute("PRAGMA cache_size = -65536")
+            try db.execute("PRAGMA cache_size = -16384")
             try db.execute("PRAGMA foreign_keys = ON")
         } catch {
             throw .sqlite(error, path: path)
