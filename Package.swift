@@ -38,5 +38,7 @@ let package = Package(
         ),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
+        // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
+        .testTarget(name: "barwiseTests", dependencies: ["barwise"]),
     ]
 )

@@ -1,11 +1,34 @@
 import ArgumentParser
-import MarketData
+import Foundation
 
+/// The `barwise` command line: one subcommand per file in this folder.
 @main
 struct Barwise: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "barwise",
         abstract: "Event-driven backtesting and research engine.",
-        subcommands: []
+        discussion: """
+            The store defaults to datasets/barwise.sqlite (or $BARWISE_STORE); when it does not \
+            exist it is created from the sample data in datasets/sample/.
+
+            Exit codes: 0 success, 1 a failed check, 2 bad usage or bad input.
+            """,
+        subcommands: [IngestCommand.self, DataCommand.self, SignalsCommand.self]
     )
+
+    /// Runs the command, mapping argument errors to exit code 2 (DESIGN.md section 5) instead
+    /// of ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code.rawValue == 64 {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -63,3 +63,9 @@ public enum CivilTime {
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 }
+
+extension CivilTime {
+    /// Parses a date or date-time in any shape the ingest accepts (ISO, m/d/Y, d-Mon-yy,
+    /// YYYYMMDD, epoch seconds or milliseconds) into UTC epoch seconds.
+    public static func parseTimestamp(_ text: String) -> Int64? { TimestampParser.parse(text) }
+}

@@ -67,6 +67,9 @@ public final class SQLiteStatement {
         return String(cString: p)
     }
 
+    /// The number of columns in the result.
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
+
     public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
     private func check(_ rc: Int32) throws(SQLiteError) {

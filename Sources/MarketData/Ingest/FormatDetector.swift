@@ -1,0 +1,46 @@
+/// Recognises what a file holds for `--format auto`, and rejects bodies that are not market
+/// data (an empty file, an HTML page, a JSON error, Stooq's `No data`) with a message saying
+/// what was received. Looks at the first few kilobytes only.
+enum FormatDetector {
+    static func detect(_ bytes: [UInt8], fileName: String) throws(IngestError) -> IngestFormat {
+        let head = Array(bytes.prefix(4_096))
+        let text = String(decoding: head, as: UTF8.self)
+        let trimmed = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        guard let first = trimmed.first else { throw .empty(file: fileName) }
+        if first == "<" { throw .notMarketData(file: fileName, received: describeHTML(String(trimmed))) }
+        if first == "{" || first == "[" {
+            if let description = ProviderPayloadParser.describeNonData(bytes) {
+                throw .notMarketData(file: fileName, received: description)
+            }
+            if let format = ProviderPayloadParser.sniff(bytes) { return format }
+            throw .unrecognized(file: fileName, detail: "JSON that is not a known provider payload (starts with \(quoted(String(trimmed.prefix(60)))))")
+        }
+        if trimmed.lowercased().hasPrefix("no data") {
+            throw .notMarketData(file: fileName, received: "Stooq's 'No data' reply (an unknown symbol or an empty date range)")
+        }
+        if ProviderPayloadParser.sniff(bytes) == .binance { return .binance }
+        // The header is the first line that is not blank and not a `#` comment.
+        let firstLine = trimmed.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map(String.init).first { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+        let header = CSVHeader(names: firstLine.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) })
+        if header.hasPriceColumns && header.index(of: .date) != nil { return .ohlcv }
+        if header.index(of: .date) != nil && header.names.count >= 2 { return .panel }
+        throw .unrecognized(file: fileName, detail: "cannot tell the format from the first line \(quoted(String(firstLine.prefix(80)))): expected a header with a date column and OHLCV or symbol columns (or pass --format)")
+    }
+
+    private static func describeHTML(_ text: String) -> String {
+        let lower = text.lowercased()
+        if let open = lower.range(of: "<title>"), let close = lower.range(of: "</title>", range: open.upperBound..<lower.endIndex) {
+            let title = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+            return "an HTML page titled \(quoted(String(title.prefix(80))))"
+        }
+        return "an HTML page (\(quoted(String(text.prefix(40)))))"
+    }
+
+    static func quoted(_ s: String) -> String {
+        "'" + s.replacingOccurrences(of: "\n", with: " ") + "'"
+    }
+}
+
+import Foundation

@@ -1,0 +1,81 @@
+/// Parses a wide close panel: a date column, then one column of closes per symbol (as
+/// PyPortfolioOpt's `stock_prices.csv`). Each column becomes a close-only series (open, high
+/// and low equal the close, volume missing); empty cells are skipped, since a symbol that is
+/// not yet listed has no bar.
+///
+/// `--symbol` picks one column by name; a one-column panel takes `--symbol`, or else the file
+/// name, as its symbol.
+enum PanelParser {
+    static func parse(_ bytes: [UInt8], options: ParseOptions) throws(IngestError) -> ParsedFile {
+        let result: Result<ParsedFile, IngestError> = bytes.withUnsafeBufferPointer { buf in
+            do throws(IngestError) {
+                return .success(try parse(buffer: buf, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>, options: ParseOptions) throws(IngestError) -> ParsedFile {
+        var scanner = CSVScanner(buffer)
+        var fields: [CSVScanner.Field] = []
+        guard scanner.nextRow(into: &fields) else { throw .empty(file: options.fileName) }
+        let names = fields.map { scanner.text($0).trimmingCharacters(in: .whitespaces) }
+        let header = CSVHeader(names: names)
+        guard let dateColumn = header.index(of: .date) else {
+            throw .missingColumn(file: options.fileName, column: "Date", header: header.text)
+        }
+        // Every other named column holds one symbol's closes.
+        var columns: [(index: Int, symbol: String)] = names.enumerated().compactMap { i, name in
+            i == dateColumn || name.isEmpty ? nil : (i, name)
+        }
+        if options.symbolIsExplicit {
+            if let picked = columns.first(where: { $0.symbol.caseInsensitiveCompare(options.symbol) == .orderedSame }) {
+                columns = [(picked.index, options.symbol)]
+            } else if columns.count == 1 {
+                columns = [(columns[0].index, options.symbol)]
+            } else {
+                throw .badOption(file: options.fileName, detail: "--symbol \(options.symbol) names none of the panel's \(columns.count) columns (\(columns.map(\.symbol).joined(separator: ", ")))")
+            }
+        } else if columns.count == 1 {
+            // A one-column panel (`Date,vix`, `date,SPY`) is one instrument, named like any
+            // single-instrument file: after the file name.
+            columns = [(columns[0].index, options.symbol)]
+        }
+        guard !columns.isEmpty else {
+            throw .missingColumn(file: options.fileName, column: "a symbol", header: header.text)
+        }
+        var series = columns.map { BarSeries(symbol: $0.symbol, interval: options.interval ?? .daily) }
+        var rejected: [RejectedRow] = []
+        var rowsRead = 0
+        let b = scanner.bytes
+        while scanner.nextRow(into: &fields) {
+            rowsRead += 1
+            let line = scanner.line
+            let dateField = fields[dateColumn]
+            guard let ts = TimestampParser.parse(b, dateField.start, dateField.end) else {
+                let reason = scanner.isMissing(dateField) ? "is missing" : "is not a date or time"
+                try options.reject(line: line, field: names[dateColumn], value: scanner.text(dateField), reason: reason, into: &rejected)
+                continue
+            }
+            for (k, column) in columns.enumerated() {
+                guard column.index < fields.count else { continue }
+                let f = fields[column.index]
+                if scanner.isMissing(f) { continue }
+                guard let v = DecimalParser.parse(b, f.start, f.end) else {
+                    try options.reject(line: line, field: names[column.index], value: scanner.text(f), reason: "is not a number", symbol: column.symbol, into: &rejected)
+                    continue
+                }
+                series[k].append(.closeOnly(timestamp: ts, close: v))
+            }
+        }
+        guard rowsRead > 0 else { throw .empty(file: options.fileName) }
+        if options.interval == nil {
+            for k in series.indices {
+                if let inferred = Interval.inferred(from: series[k].timestamps.sorted()) { series[k].interval = inferred }
+            }
+        }
+        return ParsedFile(format: .panel, series: series.filter { !$0.isEmpty }, rowsRead: rowsRead, rejected: rejected)
+    }
+}

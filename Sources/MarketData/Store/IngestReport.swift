@@ -1,0 +1,58 @@
+/// What to ingest and how: `barwise ingest`'s options.
+public struct IngestOptions: Sendable {
+    public var format: IngestFormat = .auto
+    /// The symbol; nil derives it from the file name (`GOOG_daily_2004-2013.csv` → `GOOG`).
+    public var symbol: String?
+    /// The bar interval; nil infers it from the timestamps.
+    public var interval: Interval?
+    public var skipBadRows = false
+
+    public init(format: IngestFormat = .auto, symbol: String? = nil, interval: Interval? = nil, skipBadRows: Bool = false) {
+        self.format = format
+        self.symbol = symbol
+        self.interval = interval
+        self.skipBadRows = skipBadRows
+    }
+
+    /// The symbol a file holds when `--symbol` is absent: the file name up to the first `_`
+    /// or `.`, upper-cased (`goog.csv` → `GOOG`, `EURUSD_hourly_2017-2018.csv` → `EURUSD`).
+    public static func symbol(fromFileName path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.split(whereSeparator: { $0 == "_" || $0 == "." }).first.map(String.init) ?? name
+        return stem.uppercased()
+    }
+}
+
+/// The outcome of ingesting one file.
+public struct IngestReport: Sendable {
+    public enum Status: String, Sendable {
+        /// Every data row was stored.
+        case ok
+        /// Some rows were skipped (`--skip-bad-rows`, or rows without any price).
+        case partial
+        /// The store already held exactly these bars: nothing was written, not even an audit row.
+        case unchanged
+    }
+
+    /// One instrument of the file.
+    public struct SymbolPart: Sendable {
+        public var symbol: String
+        public var interval: Interval
+        public var bars: Int
+        public var written: Int
+        public var first: Int64
+        public var last: Int64
+    }
+
+    public var path: String
+    public var format: IngestFormat
+    public var sha256: String
+    /// The `ingests` row, nil when nothing was written.
+    public var ingestID: Int64?
+    public var rowsRead: Int
+    public var rowsWritten: Int
+    public var rowsRejected: Int
+    public var status: Status
+    public var parts: [SymbolPart]
+    public var findings: [QualityFinding]
+}

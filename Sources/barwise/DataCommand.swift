@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `barwise data`: look at what the store holds.
+struct DataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data",
+        abstract: "List, show and check the bars in the dataset store.",
+        subcommands: [DataListCommand.self, DataShowCommand.self, DataCheckCommand.self]
+    )
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import MarketData
+import Signals
+
+/// `barwise signals STRATEGY.toml --symbol SYM`: every named signal and rule per bar.
+struct SignalsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signals",
+        abstract: "Print every named signal and rule of a strategy, bar by bar.",
+        discussion: """
+            Compiles the strategy's [signals] and [rules] into one program and steps it through \
+            the symbol's bars, exactly as a backtest does. Values still warming up are empty; \
+            booleans print as 1 (true) and 0 (false).
+
+            Examples:
+              barwise signals strategies/sma_cross.toml --symbol GOOG
+              barwise signals strategies/sma_cross.toml --symbol GOOG --from 2010-01-01 --to 2010-12-31 --csv > sma.csv
+              barwise signals strategies/rsi_reversion.toml --symbol GOOG --set period=10 --set oversold=25
+            """
+    )
+
+    @Argument(help: "The strategy file (TOML).")
+    var strategy: String
+
+    @Option(help: "The symbol (default: the strategy's first symbol).")
+    var symbol: String?
+
+    @Option(help: "First bar to include (a date or timestamp, UTC).")
+    var from: String?
+
+    @Option(help: "Last bar to include (a date or timestamp, UTC).")
+    var to: String?
+
+    @Option(help: "The bar interval (default: the strategy's interval).")
+    var interval: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a param (fast=12) or a key (execution.commission=0.001); repeatable.", valueName: "key=value"))
+    var overrides: [String] = []
+
+    @Flag(help: "Print CSV: timestamp, then each signal and rule in file order; NaN as an empty field.")
+    var csv = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if let interval, Interval(interval) == nil { throw ValidationError("--interval '\(interval)' is not an interval (use e.g. 1d, 1h)") }
+        if let from, DateText.parse(from) == nil { throw ValidationError("--from '\(from)' is not a date") }
+        if let to, DateText.parse(to) == nil { throw ValidationError("--to '\(to)' is not a date") }
+    }
+
+    func run() throws {
+        let spec: StrategySpec
+        let program: SignalProgram
+        let series: BarSeries
+        do {
+            spec = try StrategySpec.load(path: strategy, overrides: overrides)
+            program = try spec.compile()
+            guard let symbol = symbol ?? spec.symbols.first else {
+                throw ValidationError("\(strategy): no symbols in the strategy; pass --symbol")
+            }
+            series = try loadBarsForSignals(
+                store: storeOptions, symbol: symbol, interval: interval.flatMap(Interval.init), strategyInterval: spec.interval,
+                from: from.flatMap(DateText.parse), to: to.flatMap(DateText.parse))
+        } catch let error as ValidationError {
+            CommandFailure.printError(error.message)
+            throw ExitCode(2)
+        } catch {
+            throw CommandFailure.exit(error)
+        }
+        let columns = program.run(series: series)
+        let names = program.outputNames
+        let types = program.outputs.map(\.type)
+        if csv {
+            var out = "timestamp," + names.map(SignalsCommand.csvField).joined(separator: ",") + "\n"
+            out.reserveCapacity(series.count * (names.count + 1) * 12)
+            for t in 0..<series.count {
+                out += DateText.iso(series.timestamps[t])
+                for name in names {
+                    out += ","
+                    out += SignalsCommand.csvNumber(columns[name]![t])
+                }
+                out += "\n"
+                if out.utf8.count > 1 << 20 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+            return
+        }
+        print("\(spec.name) on \(series.symbol) \(series.interval): \(series.count) bars, \(program.nodeCount) nodes")
+        var table = TextTable(["timestamp"] + names, rightAligned: Set(1...max(1, names.count)))
+        for t in 0..<series.count {
+            var row = [DateText.day(series.timestamps[t])]
+            for (name, type) in zip(names, types) {
+                let v = columns[name]![t]
+                row.append(v.isNaN ? "" : type == .boolean ? (v == 1 ? "true" : "false") : SignalsCommand.tableNumber(v))
+            }
+            table.append(row)
+        }
+        print(table.render())
+    }
+
+    /// Shortest round-trip text; integral values without a fraction (booleans print as 1/0).
+    static func csvNumber(_ v: Double) -> String {
+        if v.isNaN { return "" }
+        if v == v.rounded(), Swift.abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
+    }
+
+    static func tableNumber(_ v: Double) -> String {
+        Swift.abs(v) >= 1e6 || v == v.rounded() ? csvNumber(v) : String(format: "%.4f", v)
+    }
+
+    static func csvField(_ s: String) -> String {
+        s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `barwise signals` end to end: a scratch store with GOOG, the shipped sma_cross strategy.
+@Suite struct SignalsCommandTests {
+    static func storeWithGOOG() throws -> String {
+        let store = try BarwiseProcess.scratchDirectory().appendingPathComponent("s.sqlite").path
+        let goog = BarwiseProcess.fixtures.appendingPathComponent("data/GOOG_daily_2004-2013.csv").path
+        let ingest = try BarwiseProcess.run(["ingest", goog, "--symbol", "GOOG", "--store", store])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        return store
+    }
+
+    @Test func csvHasTimestampThenSignalsAndRulesInFileOrder() throws {
+        let store = try Self.storeWithGOOG()
+        let r = try BarwiseProcess.run(["signals", "strategies/sma_cross.toml", "--symbol", "GOOG", "--csv", "--store", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "timestamp,fast_ma,slow_ma,long_entry,short_entry")
+        #expect(lines.count == 2149)
+        // Warm-up: the 20-bar SMA is empty for 19 bars; the crossings are 0, not empty.
+        #expect(lines[1].hasPrefix("2004-08-19T00:00:00Z,,,0,0"))
+        let row20 = lines[20].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(row20.count == 5 && !row20[1].isEmpty && !row20[2].isEmpty)
+        // backtesting.py's first trade is a short entered on bar 63: the cross below is on bar 62.
+        let row63 = lines[63].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(row63[4] == "1")
+    }
+
+    @Test func dateRangeAndOverrides() throws {
+        let store = try Self.storeWithGOOG()
+        let r = try BarwiseProcess.run(["signals", "strategies/sma_cross.toml", "--symbol", "GOOG", "--from", "2010-01-01",
+                                        "--to", "2010-01-31", "--set", "fast=5", "--csv", "--store", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 1 + 19)  // January 2010 trading days
+        #expect(lines[1].hasPrefix("2010-01-04T00:00:00Z,"))
+        #expect(lines[5].split(separator: ",", omittingEmptySubsequences: false)[1] != "")  // SMA(5) warm on the 5th bar
+    }
+
+    @Test func tableOutputIsTheDefault() throws {
+        let store = try Self.storeWithGOOG()
+        let r = try BarwiseProcess.run(["signals", "strategies/sma_cross.toml", "--store", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("sma_cross on GOOG 1d: 2148 bars, 4 nodes"))
+        #expect(r.stdout.contains("false"))
+    }
+
+    @Test func compileErrorNamesFileKeyAndColumnAndExits2() throws {
+        let dir = try BarwiseProcess.scratchDirectory()
+        let file = dir.appendingPathComponent("x.toml").path
+        try "[signals]\nfast_ma = \"smaa(close, 10)\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try BarwiseProcess.run(["signals", file, "--symbol", "GOOG", "--store", try Self.storeWithGOOG()])
+        #expect(r.status == 2)
+        #expect(r.stderr == "barwise: error: \(file): signals.fast_ma: column 1: unknown function 'smaa' (did you mean 'sma'?)\n")
+    }
+
+    @Test func unknownOverrideExits2() throws {
+        let r = try BarwiseProcess.run(["signals", "strategies/sma_cross.toml", "--set", "fats=3", "--store", try Self.storeWithGOOG()])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("params.fats: unknown key (did you mean 'params.fast'?)"))
+    }
+}
