@@ -29,6 +29,40 @@ import Testing
         #expect(abs(sd.update(6) - 2.0.squareRoot()) < 1e-15)  // mean 4, Σd² 8, /4
     }
 
+    /// A window of equal prices has no dispersion: the deviation is exactly 0 and the bands collapse
+    /// onto the middle, whatever came before (the centred sums do not carry the history's rounding).
+    @Test func equalPricesGiveExactlyZeroDeviation() throws {
+        var sd = try StdDev(period: 5)
+        var bb = try BollingerBands(period: 5, deviations: 2)
+        var sma = try SMA(period: 5)
+        let xs = decimalWalk(count: 3000, start: 1000) + [Double](repeating: 1234.56, count: 12)
+        for (i, x) in xs.enumerated() {
+            let s = sd.update(x), b = bb.update(x), m = sma.update(x)
+            #expect(b.middle == m || (m.isNaN && b.middle.isNaN))  // bb_middle is the SMA, bit for bit
+            if i >= xs.count - 8 {
+                #expect(s == 0)
+                #expect(b.upper == 1234.56 && b.lower == 1234.56)
+            }
+        }
+    }
+
+    /// Against a two-pass population standard deviation (no cancellation) on both fixtures.
+    @Test(arguments: goldenSeries) func stdDevMatchesTwoPass(_ name: String) throws {
+        let close = GoldenSeries.named(name).close
+        var sd = try StdDev(period: 20)
+        var worst = 0.0
+        for (i, x) in close.enumerated() {
+            let v = sd.update(x)
+            guard i >= 19 else { continue }
+            let w = close[(i - 19)...i]
+            let mean = w.reduce(0, +) / 20
+            let exact = (w.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 20).squareRoot()
+            worst = max(worst, abs(v - exact) / exact)
+        }
+        print("STDDEV_20 \(name) vs two-pass: max rel \(worst)")
+        #expect(worst < 1e-12)
+    }
+
     @Test func periodOne() throws {
         var sd = try StdDev(period: 1), atr = try ATR(period: 1)
         #expect(sd.update(5) == 0)
