@@ -15,5 +15,10 @@ let package = Package(
             name: "IndicatorBenchmark",
             dependencies: [.product(name: "Signals", package: "Barwise")]
         ),
+        // Compiled SignalProgram throughput (bars/s) of the shipped strategies.
+        .executableTarget(
+            name: "ProgramBenchmark",
+            dependencies: [.product(name: "Signals", package: "Barwise")]
+        ),
     ]
 )

@@ -63,47 +63,4 @@ struct IndicatorBank: Sendable {
     mutating func addStochastic(period: Int, kSmooth: Int, dSmooth: Int) throws(IndicatorError) -> Int32 {
         Self.append(try Stochastic(fastK: period, kSmoothing: kSmooth, dSmoothing: dSmooth), to: &stochastic)
     }
-
-    /// Updates the indicator of `node` with the current bar and writes its output(s).
-    @inline(__always)
-    mutating func step(
-        _ node: Node, slots s: UnsafeMutableBufferPointer<Double>,
-        high: Double, low: Double, close: Double, volume: Double
-    ) {
-        let i = Int(node.state)
-        let out = Int(node.out)
-        switch node.op {
-        case .sma: s[out] = sma[i].update(s[Int(node.a)])
-        case .ema: s[out] = ema[i].update(s[Int(node.a)])
-        case .wma: s[out] = wma[i].update(s[Int(node.a)])
-        case .rsi: s[out] = rsi[i].update(s[Int(node.a)])
-        case .roc: s[out] = roc[i].update(s[Int(node.a)])
-        case .mom: s[out] = mom[i].update(s[Int(node.a)])
-        case .stddev: s[out] = stddev[i].update(s[Int(node.a)])
-        case .highest: s[out] = highest[i].update(s[Int(node.a)])
-        case .lowest: s[out] = lowest[i].update(s[Int(node.a)])
-        case .atr: s[out] = atr[i].update(high: high, low: low, close: close, volume: volume)
-        case .adx: s[out] = adx[i].update(high: high, low: low, close: close, volume: volume)
-        case .cci: s[out] = cci[i].update(high: high, low: low, close: close, volume: volume)
-        case .willr: s[out] = willr[i].update(high: high, low: low, close: close, volume: volume)
-        case .mfi: s[out] = mfi[i].update(high: high, low: low, close: close, volume: volume)
-        case .obv: s[out] = obv[i].update(high: high, low: low, close: close, volume: volume)
-        case .macd:
-            let v = macd[i].update(s[Int(node.a)])
-            s[out] = v.macd
-            s[out + 1] = v.signal
-            s[out + 2] = v.histogram
-        case .bollinger:
-            let v = bollinger[i].update(s[Int(node.a)])
-            s[out] = v.upper
-            s[out + 1] = v.middle
-            s[out + 2] = v.lower
-        case .stochastic:
-            let v = stochastic[i].update(high: high, low: low, close: close)
-            s[out] = v.k
-            s[out + 1] = v.d
-        default:
-            break
-        }
-    }
 }

@@ -17,56 +17,50 @@ public struct SignalProgram: Sendable {
         public var type: ValueType
     }
 
-    /// The value slots: 0–4 are open, high, low, close, volume of the current bar, then
-    /// constants and node outputs.
-    public private(set) var slots: [Double]
-    var nodes: [Node]
-    var lagRing: [Double]
-    var lags: [LagState]
-    var crossPrevious: [Double]
-    var bank: IndicatorBank
+    /// The program as compiled: nodes, initial slots and indicator states (`reset()` returns
+    /// here). Boxed, so that the program value stays a few words wide.
+    private let compiled: CompiledProgram
+    var template: ProgramBuilder { compiled.builder }
+    /// The running state, copied on write.
+    private var runtime: ProgramRuntime
     /// Signals (in file order) then rules (in file order).
     public let outputs: [Output]
     private let outputIndex: [String: Int]
+    /// `outputs[i].slot`, unpacked so that `value(at:)` touches no strings.
+    private let outputSlots: [Int]
     /// The number of bars stepped since compilation or the last `reset()`.
     public private(set) var barCount = 0
-    private let initial: Snapshot
-
-    private struct Snapshot: Sendable {
-        var slots: [Double]
-        var lagRing: [Double]
-        var lags: [LagState]
-        var crossPrevious: [Double]
-        var bank: IndicatorBank
-    }
 
     init(builder: ProgramBuilder, outputs: [Output]) {
-        slots = builder.slots
-        nodes = builder.nodes
-        lagRing = builder.lagRing
-        lags = builder.lags
-        crossPrevious = builder.crossPrevious
-        bank = builder.bank
+        compiled = CompiledProgram(builder)
+        runtime = ProgramRuntime(builder)
         self.outputs = outputs
+        outputSlots = outputs.map(\.slot)
         var index: [String: Int] = [:]
         for (i, o) in outputs.enumerated() where index[o.name] == nil { index[o.name] = i }
         outputIndex = index
-        initial = Snapshot(slots: slots, lagRing: lagRing, lags: lags, crossPrevious: crossPrevious, bank: bank)
     }
+
+    /// The value slots: 0–4 are open, high, low, close, volume of the current bar, then
+    /// constants and node outputs. (A copy; for inspection and tests.)
+    public var slots: [Double] { runtime.slots.array }
+
+    /// The indicator states as compiled.
+    var bank: IndicatorBank { template.bank }
 
     /// The names of the outputs: every named signal, then every rule, in file order.
     public var outputNames: [String] { outputs.map(\.name) }
 
     /// The number of computed nodes (after merging identical sub-expressions; constants and the
     /// five price inputs are slots, not nodes).
-    public var nodeCount: Int { nodes.count }
+    public var nodeCount: Int { template.nodes.count }
 
     /// The position of an output in `outputs`, for fast repeated reads with `value(at:)`.
     public func outputPosition(named name: String) -> Int? { outputIndex[name] }
 
     /// The current value of output number `position`.
     @inline(__always)
-    public func value(at position: Int) -> Double { slots[outputs[position].slot] }
+    public func value(at position: Int) -> Double { runtime.slots.base[outputSlots[position]] }
 
     /// The current value of a signal or rule, or nil if there is no output with that name.
     public func value(named name: String) -> Double? {
@@ -81,11 +75,7 @@ public struct SignalProgram: Sendable {
 
     /// Back to the state right after compilation.
     public mutating func reset() {
-        slots = initial.slots
-        lagRing = initial.lagRing
-        lags = initial.lags
-        crossPrevious = initial.crossPrevious
-        bank = initial.bank
+        runtime = ProgramRuntime(template)
         barCount = 0
     }
 
@@ -94,49 +84,12 @@ public struct SignalProgram: Sendable {
         step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
     }
 
-    /// Consumes one bar and updates every node in order.
+    /// Consumes one bar and updates every node in order. No allocation, except a one-time copy
+    /// of the state when this program shares it with a copy of itself.
     public mutating func step(open: Double, high: Double, low: Double, close: Double, volume: Double) {
-        barCount += 1
-        slots.withUnsafeMutableBufferPointer { s in
-            s[0] = open
-            s[1] = high
-            s[2] = low
-            s[3] = close
-            s[4] = volume
-            nodes.withUnsafeBufferPointer { nodes in
-                for node in nodes {
-                    let out = Int(node.out)
-                    switch node.op {
-                    case .negate, .not, .abs:
-                        s[out] = NodeEvaluation.evaluate(node.op, s[Int(node.a)], .nan)
-                    case .add: s[out] = s[Int(node.a)] + s[Int(node.b)]
-                    case .subtract: s[out] = s[Int(node.a)] - s[Int(node.b)]
-                    case .multiply: s[out] = s[Int(node.a)] * s[Int(node.b)]
-                    case .divide: s[out] = s[Int(node.a)] / s[Int(node.b)]
-                    case .less: s[out] = s[Int(node.a)] < s[Int(node.b)] ? 1 : 0
-                    case .greater: s[out] = s[Int(node.a)] > s[Int(node.b)] ? 1 : 0
-                    case .lessEqual, .greaterEqual, .equal, .notEqual, .and, .or, .min, .max:
-                        s[out] = NodeEvaluation.evaluate(node.op, s[Int(node.a)], s[Int(node.b)])
-                    case .lag:
-                        let i = Int(node.state)
-                        let slot = lags[i].base + lags[i].position
-                        s[out] = lagRing[slot]
-                        lagRing[slot] = s[Int(node.a)]
-                        lags[i].position = lags[i].position + 1 == lags[i].size ? 0 : lags[i].position + 1
-                    case .crossAbove, .crossBelow:
-                        let i = Int(node.state)
-                        var a = s[Int(node.a)], b = s[Int(node.b)]
-                        var pa = crossPrevious[i], pb = crossPrevious[i + 1]
-                        crossPrevious[i] = a
-                        crossPrevious[i + 1] = b
-                        if node.op == .crossBelow { swap(&a, &b); swap(&pa, &pb) }
-                        s[out] = pa < pb && a > b ? 1 : 0
-                    default:
-                        bank.step(node, slots: s, high: high, low: low, close: close, volume: volume)
-                    }
-                }
-            }
-        }
+        if !isKnownUniquelyReferenced(&runtime) { runtime = ProgramRuntime(copying: runtime) }
+        barCount &+= 1
+        runtime.step(open: open, high: high, low: low, close: close, volume: volume)
     }
 
     /// Replays `series` through a fresh copy of this program and returns every output per bar.
@@ -150,10 +103,19 @@ public struct SignalProgram: Sendable {
             program.step(
                 open: series.open[t], high: series.high[t], low: series.low[t],
                 close: series.close[t], volume: series.volume[t])
-            for j in outputs.indices { columns[j].append(program.slots[outputs[j].slot]) }
+            for j in outputs.indices { columns[j].append(program.value(at: j)) }
         }
         var result: [String: [Double]] = [:]
         for (j, o) in outputs.enumerated() where result[o.name] == nil { result[o.name] = columns[j] }
         return result
+    }
+}
+
+/// The immutable result of compilation, shared by every copy of a program.
+final class CompiledProgram: Sendable {
+    let builder: ProgramBuilder
+
+    init(_ builder: ProgramBuilder) {
+        self.builder = builder
     }
 }

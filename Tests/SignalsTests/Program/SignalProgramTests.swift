@@ -174,4 +174,19 @@ import Testing
         }
         #expect(p.outputNames == ["f", "long_entry"])
     }
+
+    @Test func copiesStepIndependently() throws {
+        var a = try program([("m", "sma(close, 3)"), ("l", "close[1]")])
+        for c in [1.0, 2, 3] { a.step(open: c, high: c, low: c, close: c, volume: 1) }
+        var b = a  // shares state until one of them steps
+        b.step(open: 30, high: 30, low: 30, close: 30, volume: 1)
+        a.step(open: 6, high: 6, low: 6, close: 6, volume: 1)
+        #expect(a.value(named: "m") == (2 + 3 + 6) / 3.0)
+        #expect(b.value(named: "m") == (2 + 3 + 30) / 3.0)
+        #expect(a.value(named: "l") == 3 && b.value(named: "l") == 3)
+        let c = b
+        b.reset()
+        #expect(b.barCount == 0 && b.value(named: "m")!.isNaN)
+        #expect(c.barCount == 4 && c.value(named: "m") == (2 + 3 + 30) / 3.0)
+    }
 }
