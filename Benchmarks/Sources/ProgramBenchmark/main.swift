@@ -79,3 +79,28 @@ for name in arguments.count > 4 ? Array(arguments[4...]) : shipped {
     let padded = name.padding(toLength: 20, withPad: " ", startingAt: 0)
     print("\(padded) \(String(format: "%7.1f", Double(barCount) / seconds / 1e6)) M bars/s  \(String(format: "%6.2f", seconds * 1e9 / Double(barCount))) ns/bar  \(compiled.nodeCount) nodes  (long entries: \(checksum))")
 }
+
+/// The same work as sma_cross written by hand (two SMA structs and two crossings, no program):
+/// the floor the interpreter is measured against.
+@inline(never)
+func handWrittenSmaCross() -> Int {
+    guard var fast = try? SMA(period: 10), var slow = try? SMA(period: 20) else { return -1 }
+    var previousFast = Double.nan, previousSlow = Double.nan
+    var fired = 0
+    for t in 0..<bars.close.count {
+        let f = fast.update(bars.close[t]), s = slow.update(bars.close[t])
+        if previousFast < previousSlow && f > s { fired += 1 }
+        if previousFast > previousSlow && f < s { fired -= 0 }
+        previousFast = f
+        previousSlow = s
+    }
+    return fired
+}
+
+var bestHand = Duration.seconds(1_000_000)
+var handChecksum = 0
+for _ in 0..<repetitions {
+    bestHand = min(bestHand, clock.measure { handChecksum = handWrittenSmaCross() })
+}
+let handSeconds = Double(bestHand.components.seconds) + Double(bestHand.components.attoseconds) * 1e-18
+print("\("hand-written sma_cross".padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", Double(barCount) / handSeconds / 1e6)) M bars/s  \(String(format: "%6.2f", handSeconds * 1e9 / Double(barCount))) ns/bar  (baseline, long entries: \(handChecksum))")

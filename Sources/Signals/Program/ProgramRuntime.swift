@@ -172,12 +172,12 @@ final class ProgramRuntime: @unchecked Sendable {
             case .stddev: s[out] = stddev.base[i].update(s[a])
             case .highest: s[out] = highest.base[i].update(s[a])
             case .lowest: s[out] = lowest.base[i].update(s[a])
-            case .atr: s[out] = atr.base[i].update(high: high, low: low, close: close, volume: volume)
-            case .adx: s[out] = adx.base[i].update(high: high, low: low, close: close, volume: volume)
-            case .cci: s[out] = cci.base[i].update(high: high, low: low, close: close, volume: volume)
-            case .willr: s[out] = willr.base[i].update(high: high, low: low, close: close, volume: volume)
-            case .mfi: s[out] = mfi.base[i].update(high: high, low: low, close: close, volume: volume)
-            case .obv: s[out] = obv.base[i].update(high: high, low: low, close: close, volume: volume)
+            case .atr: s[out] = Kernels.update(atr.base + i, high, low, close, volume)
+            case .adx: s[out] = Kernels.update(adx.base + i, high, low, close, volume)
+            case .cci: s[out] = Kernels.update(cci.base + i, high, low, close, volume)
+            case .willr: s[out] = Kernels.update(willr.base + i, high, low, close, volume)
+            case .mfi: s[out] = Kernels.update(mfi.base + i, high, low, close, volume)
+            case .obv: s[out] = Kernels.update(obv.base + i, high, low, close, volume)
             case .macd:
                 let v = macd.base[i].update(s[a])
                 s[out] = v.macd
@@ -189,10 +189,37 @@ final class ProgramRuntime: @unchecked Sendable {
                 s[out &+ 1] = v.middle
                 s[out &+ 2] = v.lower
             case .stochastic:
-                let v = stochastic.base[i].update(high: high, low: low, close: close)
+                let v = Kernels.update(stochastic.base + i, high, low, close)
                 s[out] = v.k
                 s[out &+ 1] = v.d
             }
         }
+    }
+}
+
+/// Bar indicators behind one non-inlined call each. Inlined into the dispatch loop, their
+/// bar-only arithmetic (typical price, finiteness checks) is hoisted out of the loop and then
+/// paid on every bar by every program, whether it uses them or not.
+enum Kernels {
+    @inline(never) static func update(_ p: UnsafeMutablePointer<ATR>, _ h: Double, _ l: Double, _ c: Double, _ v: Double) -> Double {
+        p.pointee.update(high: h, low: l, close: c, volume: v)
+    }
+    @inline(never) static func update(_ p: UnsafeMutablePointer<ADX>, _ h: Double, _ l: Double, _ c: Double, _ v: Double) -> Double {
+        p.pointee.update(high: h, low: l, close: c, volume: v)
+    }
+    @inline(never) static func update(_ p: UnsafeMutablePointer<CCI>, _ h: Double, _ l: Double, _ c: Double, _ v: Double) -> Double {
+        p.pointee.update(high: h, low: l, close: c, volume: v)
+    }
+    @inline(never) static func update(_ p: UnsafeMutablePointer<WilliamsR>, _ h: Double, _ l: Double, _ c: Double, _ v: Double) -> Double {
+        p.pointee.update(high: h, low: l, close: c, volume: v)
+    }
+    @inline(never) static func update(_ p: UnsafeMutablePointer<MFI>, _ h: Double, _ l: Double, _ c: Double, _ v: Double) -> Double {
+        p.pointee.update(high: h, low: l, close: c, volume: v)
+    }
+    @inline(never) static func update(_ p: UnsafeMutablePointer<OBV>, _ h: Double, _ l: Double, _ c: Double, _ v: Double) -> Double {
+        p.pointee.update(high: h, low: l, close: c, volume: v)
+    }
+    @inline(never) static func update(_ p: UnsafeMutablePointer<Stochastic>, _ h: Double, _ l: Double, _ c: Double) -> Stochastic.Output {
+        p.pointee.update(high: h, low: l, close: c)
     }
 }
