@@ -42,7 +42,7 @@ import Testing
         let store = try Self.storeWithGOOG()
         let r = try BarwiseProcess.run(["signals", "strategies/sma_cross.toml", "--store", store])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("sma_cross on GOOG 1d: 2148 bars, 4 nodes"))
+        #expect(r.stdout.hasPrefix("sma_cross on GOOG 1d: 2148 bars, 3 nodes"))
         #expect(r.stdout.contains("false"))
     }
 

@@ -11,8 +11,10 @@ struct Node: Sendable, Equatable {
         case and, or, min, max
         /// `out = a` from `state` bars ago (ring buffer in the lag store).
         case lag
-        /// Strict crossings; the previous bar's `a` and `b` live in the cross store at `state`.
-        case crossAbove, crossBelow
+        /// Strict crossings of `a` and `b`: `cross_above(a, b)` to `out`, `cross_below(a, b)` to
+        /// `out+1` (so `cross_below(a, b)` and `cross_above(b, a)` are one node); the previous
+        /// bar's `a` and `b` live in the cross store at `state`.
+        case cross
         case sma, ema, wma, rsi, roc, mom, stddev, highest, lowest
         case atr, adx, cci, willr, mfi, obv
         /// Writes line, signal, histogram to `out`, `out+1`, `out+2`.
@@ -33,7 +35,7 @@ struct Node: Sendable, Equatable {
     var width: Int {
         switch op {
         case .macd, .bollinger: 3
-        case .stochastic: 2
+        case .stochastic, .cross: 2
         default: 1
         }
     }

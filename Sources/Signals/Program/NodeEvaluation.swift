@@ -37,7 +37,7 @@ enum NodeEvaluation {
     /// The type an operation produces.
     static func resultType(_ op: Node.Op) -> ValueType {
         switch op {
-        case .not, .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .and, .or, .crossAbove, .crossBelow:
+        case .not, .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .and, .or, .cross:
             .boolean
         default:
             .number

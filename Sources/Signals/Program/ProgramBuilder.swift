@@ -50,14 +50,18 @@ struct ProgramBuilder {
         }
     }
 
-    /// A strict crossing of `a` over (`above`) or under `b`.
+    /// A strict crossing of `a` over (`above`) or under `b`. One node computes both directions
+    /// for a pair of operands in canonical (slot) order, since `cross_below(a, b)` is
+    /// `cross_above(b, a)`.
     mutating func cross(above: Bool, _ a: Int32, _ b: Int32) -> Int32 {
-        let op: Node.Op = above ? .crossAbove : .crossBelow
-        return node(.node(op, a: a, b: b)) { builder, out in
+        let (x, y) = a <= b ? (a, b) : (b, a)
+        let base = node(.node(.cross, a: x, b: y), width: 2) { builder, out in
             let state = Int32(builder.crossPrevious.count)
             builder.crossPrevious.append(contentsOf: [.nan, .nan])
-            return Node(op: op, out: out, a: a, b: b, state: state)
+            return Node(op: .cross, out: out, a: x, b: y, state: state)
         }
+        // above(x, y) lives at base, below(x, y) = above(y, x) at base + 1.
+        return above == (a == x) ? base : base + 1
     }
 }
 

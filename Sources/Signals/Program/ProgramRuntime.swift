@@ -151,16 +151,11 @@ final class ProgramRuntime: @unchecked Sendable {
                 lagRing.base[cell] = s[a]
                 let next = lag.pointee.position &+ 1
                 lag.pointee.position = next == lag.pointee.size ? 0 : next
-            case .crossAbove:
+            case .cross:
                 let p = crossPrevious.base + i
                 let x = s[a], y = s[b]
                 s[out] = p[0] < p[1] && x > y ? 1 : 0
-                p[0] = x
-                p[1] = y
-            case .crossBelow:
-                let p = crossPrevious.base + i
-                let x = s[a], y = s[b]
-                s[out] = p[0] > p[1] && x < y ? 1 : 0
+                s[out &+ 1] = p[0] > p[1] && x < y ? 1 : 0
                 p[0] = x
                 p[1] = y
             case .sma: s[out] = sma.base[i].update(s[a])

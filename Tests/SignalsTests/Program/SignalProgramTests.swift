@@ -98,6 +98,18 @@ import Testing
         let opens: [Double] = [2, 2, 2, 2, 2]
         #expect(values(p, "up", closes: closes, opens: opens) == [0, 0, 0, 0, 1])
         #expect(values(p, "down", closes: closes, opens: opens) == [0, 0, 0, 1, 0])
+        #expect(p.nodeCount == 1)  // both directions of one pair are one node
+    }
+
+    @Test func crossBelowIsCrossAboveWithOperandsSwapped() throws {
+        let p = try program([("below", "cross_below(close, open)"), ("swapped", "cross_above(open, close)"),
+                             ("above", "cross_above(close, open)")])
+        #expect(p.nodeCount == 1)
+        let closes: [Double] = [1, 3, 1, 2, 2, 3, 1]
+        let opens: [Double] = [2, 2, 2, 2, 2, 2, 2]
+        #expect(values(p, "below", closes: closes, opens: opens) == values(p, "swapped", closes: closes, opens: opens))
+        #expect(values(p, "below", closes: closes, opens: opens) == [0, 0, 1, 0, 0, 0, 1])  // 3 → 1 crosses 2
+        #expect(values(p, "above", closes: closes, opens: opens) == [0, 1, 0, 0, 0, 0, 0])
     }
 
     @Test func equalAveragesDoNotCross() throws {

@@ -46,7 +46,7 @@ import Testing
         #expect(spec.portfolio.cash == 10_000)
         #expect(spec.interval == .daily)
         #expect(spec.allocation == nil)
-        #expect(try spec.compile().nodeCount == 4)  // two SMAs, two crossings
+        #expect(try spec.compile().nodeCount == 3)  // two SMAs, one node for both crossings
     }
 
     @Test func signalsKeepFileOrderNotAlphabetical() throws {
