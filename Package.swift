@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "barwise", targets: ["barwise"]),
         .library(name: "MarketData", targets: ["MarketData"]),
         .library(name: "Signals", targets: ["Signals"]),
+        .library(name: "Engine", targets: ["Engine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,11 +25,14 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Orders, broker, portfolio, BarFeed and the simulation loop (DESIGN.md section 1).
+        .target(name: "Engine", dependencies: ["MarketData", "Signals"]),
         .executableTarget(
             name: "barwise",
             dependencies: [
                 "MarketData",
                 "Signals",
+                "Engine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +42,7 @@ let package = Package(
         ),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
         .testTarget(name: "barwiseTests", dependencies: ["barwise"]),
     ]
