@@ -78,3 +78,24 @@ import Testing
         #expect(abs(r.finalEquity - 51_422.99) <= 1e-6)
     }
 }
+
+/// `RunSummary` of the README run against empyrical 0.7.1 on the same equity curve
+/// (`shared/reference/metrics/metrics.json`, series `smacross`, SEMANTICS.md section 3).
+@Suite struct RunSummaryReferenceTests {
+    @Test func readmeRunSummaryMatchesEmpyrical() throws {
+        let r = try BacktestingPyReferenceTests.run("sma_cross.toml")
+        let s = RunSummary(result: r)
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * abs(b) }
+        #expect(close(s.annualReturn, 0.22477535903688906))
+        #expect(close(s.annualVolatility, 0.298974376537892))
+        #expect(close(s.sharpe, 0.8268005582135975))
+        #expect(close(s.sortino, 1.2592866757997363))
+        #expect(close(s.maxDrawdown, -0.3393159182905465))
+        #expect(close(s.calmar, 0.6624368233865773))
+        // backtesting.py's CAGR uses the same calendar-years definition.
+        #expect(close(s.cagr, 0.224446420570769))
+        #expect(s.bars == 2148 && s.trades == 93 && s.openTrades == 1)
+        #expect(close(s.totalReturn, 4.626351934000004))
+        print("summary: sharpe \(s.sharpe) sortino \(s.sortino) maxdd \(s.maxDrawdown) exposure \(s.exposure) win \(s.winRate)")
+    }
+}
