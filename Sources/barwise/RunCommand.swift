@@ -1,0 +1,194 @@
+import ArgumentParser
+import Engine
+import Foundation
+import MarketData
+import Signals
+
+/// `barwise run STRATEGY.toml`: a backtest over the store's bars, with a summary on stdout and
+/// a report folder (equity, trades, orders, summary, manifest).
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Backtest a strategy over stored bars and write a report folder.",
+        discussion: """
+            Steps the strategy through every bar of its symbols in time order with one shared \
+            cash account: orders decided at a bar's close fill at the next bar's open (or at the \
+            close with [execution] fill = "close"). Prints the headline figures and writes \
+            reports/<strategy>-<UTC timestamp>/ with equity.csv, trades.csv, orders.csv, \
+            summary.json and manifest.json (or the folder given by --out).
+
+            Examples:
+              barwise run strategies/sma_cross.toml
+              barwise run strategies/sma_cross.toml --close-at-end --json
+              barwise run strategies/sma_cross.toml --set fast=10 --set slow=30 --set execution.commission=0
+              barwise run strategies/rsi_reversion.toml --symbols GOOG,MSFT --from 2010-01-01 --to 2012-12-31 --cash 50000
+              barwise run strategies/macd_trend.toml --out /tmp/macd-run
+            """
+    )
+
+    @Argument(help: "The strategy file (TOML).")
+    var strategy: String
+
+    @Option(help: ArgumentHelp("Symbols to trade, comma-separated (default: the strategy's symbols).", valueName: "A,B"))
+    var symbols: String?
+
+    @Option(help: "First bar to include (a date or timestamp, UTC).")
+    var from: String?
+
+    @Option(help: "Last bar to include (a date or timestamp, UTC).")
+    var to: String?
+
+    @Option(help: "The bar interval (default: the symbol's only interval, else the strategy's).")
+    var interval: String?
+
+    @Option(help: "Initial cash (default: [portfolio] cash).")
+    var cash: Double?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a param (fast=12) or a key (execution.commission=0.001); repeatable.", valueName: "key=value"))
+    var overrides: [String] = []
+
+    @Flag(help: "Close open trades on the last bar (at its open; backtesting.py's finalize_trades).")
+    var closeAtEnd = false
+
+    @Option(help: ArgumentHelp("The report folder (default: reports/<strategy>-<UTC timestamp>).", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Print the summary as JSON (the keys of summary.json).")
+    var json = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let started = Date()
+        let clock = ContinuousClock.now
+        let spec: StrategySpec
+        let series: [BarSeries]
+        let result: RunResult
+        let ingests: [IngestRecord]
+        do {
+            let range = try parseRange()
+            spec = try StrategySpec.load(path: strategy, overrides: overrides)
+            let program = try spec.compile()
+            let config = try EngineConfig(spec: spec, cash: cash, closeAtEnd: closeAtEnd)
+            let names = symbols.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? spec.symbols
+            guard !names.isEmpty else { throw EngineError.noSymbols }
+            let store = try storeOptions.open(readOnly: true)
+            series = try names.map { name in
+                let s = try Self.load(store: store, symbol: name, interval: interval.flatMap(Interval.init), strategyInterval: spec.interval, from: range.from, to: range.to)
+                guard !s.isEmpty else { throw EngineError.noBars(symbol: name) }
+                return s
+            }
+            ingests = try store.ingests().filter { $0.rowsWritten > 0 }
+            result = try Backtest.run(program: program, series: series, config: config)
+        } catch let error as ValidationError {
+            CommandFailure.printError(error.message)
+            throw ExitCode(2)
+        } catch {
+            throw CommandFailure.exit(error)
+        }
+        let summary = RunSummary(result: result, periodsPerYear: RunSummary.periodsPerYear(for: series[0].interval))
+        let report = RunReport(spec: spec, result: result, summary: summary)
+        let directory = try makeDirectory(name: spec.name, at: started)
+        let elapsed = clock.duration(to: .now)
+        let manifest = manifestObject(spec: spec, series: series, ingests: ingests, started: started, elapsed: elapsed)
+        do {
+            try report.write(to: directory, manifest: manifest)
+        } catch {
+            if out == nil { try? FileManager.default.removeItem(at: directory) }
+            CommandFailure.printError("cannot write the report to \(directory.path): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        if json {
+            var object = report.summaryObject
+            object["report"] = directory.path
+            try JSONOutput.print(object)
+        } else {
+            print(RunSummaryTable.render(spec: spec, series: series, summary: summary, report: directory.path))
+        }
+    }
+
+    /// `--from`/`--to` as epoch seconds; a one-line error when unparseable or reversed.
+    private func parseRange() throws -> (from: Int64?, to: Int64?) {
+        if let interval, Interval(interval) == nil { throw ValidationError("--interval '\(interval)' is not an interval (use e.g. 1d, 1h)") }
+        let f = try from.map { text -> Int64 in
+            guard let t = DateText.parse(text) else { throw ValidationError("--from '\(text)' is not a date") }
+            return t
+        }
+        let t = try to.map { text -> Int64 in
+            guard let t = DateText.parse(text) else { throw ValidationError("--to '\(text)' is not a date") }
+            return t
+        }
+        if let f, let t, f > t { throw ValidationError("--from \(from!) is after --to \(to!)") }
+        if let cash, !(cash > 0) { throw EngineError.nonPositiveCash(cash) }
+        return (f, t)
+    }
+
+    /// A symbol's bars: an explicit interval as given; otherwise its only stored interval, or the
+    /// strategy's interval when the store holds several.
+    static func load(store: DatasetStore, symbol: String, interval: Interval?, strategyInterval: Interval, from: Int64?, to: Int64?) throws -> BarSeries {
+        if let interval { return try store.load(symbol: symbol, interval: interval, from: from, to: to) }
+        do {
+            return try store.load(symbol: symbol, interval: nil, from: from, to: to)
+        } catch StoreError.ambiguousInterval {
+            return try store.load(symbol: symbol, interval: strategyInterval, from: from, to: to)
+        }
+    }
+
+    /// `--out`, or a new `reports/<strategy>-<UTC timestamp>` (suffixed if taken).
+    private func makeDirectory(name: String, at date: Date) throws -> URL {
+        let fm = FileManager.default
+        if let out {
+            let url = URL(fileURLWithPath: out)
+            do { try fm.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+                CommandFailure.printError("cannot create the report folder \(out): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+            return url
+        }
+        let t = Int64(date.timeIntervalSince1970.rounded(.down))
+        let stamp = CivilTime.iso8601(t).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        let base = "reports/\(name)-\(stamp)"
+        var path = base
+        var n = 2
+        while fm.fileExists(atPath: path) { path = "\(base)-\(n)"; n += 1 }
+        do { try fm.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            CommandFailure.printError("cannot create the report folder \(path): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        return URL(fileURLWithPath: path)
+    }
+
+    /// `manifest.json`: what is needed to reproduce the run.
+    private func manifestObject(spec: StrategySpec, series: [BarSeries], ingests: [IngestRecord], started: Date, elapsed: Duration) -> [String: Any] {
+        let bytes = FileManager.default.contents(atPath: strategy).map { [UInt8]($0) } ?? []
+        var params: [String: Any] = [:]
+        for (k, v) in spec.params { params[k] = v }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return [
+            "command": ["barwise"] + Array(CommandLine.arguments.dropFirst()),
+            "strategy": spec.name,
+            "strategy_file": strategy,
+            "strategy_sha256": Fingerprint.sha256(bytes),
+            "params": params,
+            "overrides": overrides,
+            "symbols": series.map(\.symbol),
+            "interval": series.first?.interval.description ?? spec.interval.description,
+            "from": from.flatMap(DateText.parse).map(DateText.iso) ?? NSNull(),
+            "to": to.flatMap(DateText.parse).map(DateText.iso) ?? NSNull(),
+            "data_range": series.map { s -> [String: Any] in
+                ["symbol": s.symbol, "first": DateText.iso(s.timestamps.first ?? 0), "last": DateText.iso(s.timestamps.last ?? 0), "bars": s.count]
+            },
+            "store": storeOptions.resolvedPath.path,
+            // The store does not link bars to the ingest that wrote them: these are the ingests that wrote rows.
+            "ingest_ids": ingests.map(\.id).sorted(),
+            "ingests": ingests.sorted { $0.id < $1.id }.map { i -> [String: Any] in
+                ["id": i.id, "path": i.path ?? NSNull(), "sha256": i.sha256 ?? NSNull(), "finished_at": i.finishedAt ?? NSNull()]
+            },
+            "cash": cash ?? spec.portfolio.cash,
+            "close_at_end": closeAtEnd,
+            "barwise_version": BarwiseVersion.current,
+            "started_at": DateText.iso(Int64(started.timeIntervalSince1970.rounded(.down))),
+            "wall_time_seconds": seconds,
+        ]
+    }
+}

@@ -1,0 +1,102 @@
+import Engine
+import Foundation
+import MarketData
+import Signals
+
+/// The files of a run folder (DESIGN.md sections 5 and 7): `equity.csv`, `trades.csv`,
+/// `orders.csv`, `summary.json` and `manifest.json`. CSV files read directly with
+/// `pd.read_csv`: ISO 8601 UTC timestamps, snake_case headers, NaN as an empty field.
+struct RunReport {
+    let spec: StrategySpec
+    let result: RunResult
+    let summary: RunSummary
+
+    /// `summary.json` and `run --json`: the headline figures under DESIGN.md's names.
+    var summaryObject: [String: Any] {
+        let s = summary
+        var params: [String: Any] = [:]
+        for (k, v) in spec.params { params[k] = v == v.rounded() && abs(v) < 1e15 ? Int(v) as Any : v as Any }
+        return [
+            "strategy": spec.name, "params": params, "symbols": result.symbols,
+            "start": CivilTime.iso8601(s.start), "end": CivilTime.iso8601(s.end), "bars": s.bars,
+            "initial_cash": s.initialCash, "final_equity": JSONOutput.number(s.finalEquity),
+            "total_return": JSONOutput.number(s.totalReturn), "cagr": JSONOutput.number(s.cagr),
+            "annual_return": JSONOutput.number(s.annualReturn), "annual_volatility": JSONOutput.number(s.annualVolatility),
+            "sharpe": JSONOutput.number(s.sharpe), "sortino": JSONOutput.number(s.sortino), "calmar": JSONOutput.number(s.calmar),
+            "max_drawdown": JSONOutput.number(s.maxDrawdown), "trades": s.trades, "open_trades": s.openTrades,
+            "win_rate": JSONOutput.number(s.winRate), "exposure": JSONOutput.number(s.exposure),
+            "open_positions": result.openTrades.map { t -> [String: Any] in
+                ["symbol": result.symbols[t.symbol], "side": t.size > 0 ? "long" : "short", "size": abs(t.size),
+                 "entry_time": CivilTime.iso8601(t.entryTime), "entry_bar": t.entryBar, "entry_price": t.entryPrice]
+            },
+        ]
+    }
+
+    /// Writes every file into `directory` (which must exist).
+    func write(to directory: URL, manifest: [String: Any]) throws {
+        try Self.text(equityCSV).write(to: directory.appendingPathComponent("equity.csv"))
+        try Self.text(tradesCSV).write(to: directory.appendingPathComponent("trades.csv"))
+        try Self.text(ordersCSV).write(to: directory.appendingPathComponent("orders.csv"))
+        try Self.json(summaryObject).write(to: directory.appendingPathComponent("summary.json"))
+        try Self.json(manifest).write(to: directory.appendingPathComponent("manifest.json"))
+    }
+
+    /// `timestamp, equity, cash, exposure, drawdown`: exposure is gross exposure / equity,
+    /// drawdown `E_t / max E − 1` (≤ 0).
+    var equityCSV: String {
+        var out = "timestamp,equity,cash,exposure,drawdown\n"
+        out.reserveCapacity(result.equity.count * 80)
+        let dd = result.drawdown
+        for i in result.equity.indices {
+            let e = result.equity[i]
+            out += "\(CivilTime.iso8601(result.timestamps[i])),\(Self.num(e)),\(Self.num(result.cash[i])),"
+            out += "\(Self.num(e != 0 ? result.grossExposure[i] / e : .nan)),\(Self.num(dd[i]))\n"
+        }
+        return out
+    }
+
+    /// Closed trades in exit order; `size` in units (unsigned; `side` gives the direction).
+    var tradesCSV: String {
+        var out = "symbol,side,size,entry_time,entry_bar,entry_price,exit_time,exit_bar,exit_price,commission,pnl,return\n"
+        for t in result.trades {
+            let fields: [String] = [
+                result.symbols[t.symbol], t.size > 0 ? "long" : "short", Self.num(abs(t.size)),
+                CivilTime.iso8601(t.entryTime), String(t.entryBar), Self.num(t.entryPrice),
+                CivilTime.iso8601(t.exitTime), String(t.exitBar), Self.num(t.exitPrice),
+                Self.num(t.commission), Self.num(t.pnl), Self.num(t.returnPct),
+            ]
+            out += fields.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// Every order with its outcome, rejected, cancelled, expired and pending ones included.
+    var ordersCSV: String {
+        var out = "id,symbol,side,intent,type,status,reason,size,limit,stop,created_time,created_bar,time,bar,price,commission\n"
+        for o in result.orders {
+            let fields: [String] = [
+                String(o.id), result.symbols[o.symbol], o.side == .long ? "buy" : "sell", o.intent.rawValue, o.type.rawValue,
+                o.status.rawValue, o.reason.rawValue, Self.num(o.size), Self.num(o.limit), Self.num(o.stop),
+                CivilTime.iso8601(o.createdTime), String(o.createdBar), CivilTime.iso8601(o.time), String(o.bar),
+                Self.num(o.price), Self.num(o.commission),
+            ]
+            out += fields.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// Shortest round-trip text; integers without a fraction; NaN and infinities empty.
+    static func num(_ v: Double) -> String {
+        if !v.isFinite { return "" }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
+    }
+
+    static func text(_ s: String) -> Data { Data(s.utf8) }
+
+    static func json(_ object: Any) throws -> Data {
+        var data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        data.append(contentsOf: Array("\n".utf8))
+        return data
+    }
+}
