@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// `barwise run` end to end: the built binary on a scratch store with GOOG.
+@Suite struct RunCommandTests {
+    static func storeWithGOOG() throws -> String { try SignalsCommandTests.storeWithGOOG() }
+
+    static func csvRows(_ url: URL) throws -> [[String]] {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test func runWritesTheReportFolderAndPrintsTheSummary() throws {
+        let out = try BarwiseProcess.scratchDirectory().appendingPathComponent("run")
+        let r = try BarwiseProcess.run(["run", "strategies/sma_cross.toml", "--store", try Self.storeWithGOOG(), "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("sma_cross on GOOG (1d): 2148 bars, 2004-08-19 to 2013-03-01"))
+        #expect(r.stdout.contains("93 (+1 open)"))
+        #expect(r.stdout.contains("56263.52"))
+        for file in ["equity.csv", "trades.csv", "orders.csv", "summary.json", "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
+        }
+        let equity = try Self.csvRows(out.appendingPathComponent("equity.csv"))
+        #expect(equity.first == ["timestamp", "equity", "cash", "exposure", "drawdown"])
+        #expect(equity.count == 2149)
+        #expect(equity[1] == ["2004-08-19T00:00:00Z", "10000", "10000", "0", "0"])
+        #expect(abs(Double(equity[2148][1])! - 56_263.51934) < 1e-6)
+        let trades = try Self.csvRows(out.appendingPathComponent("trades.csv"))
+        #expect(trades.first == ["symbol", "side", "size", "entry_time", "entry_bar", "entry_price", "exit_time", "exit_bar", "exit_price", "commission", "pnl", "return"])
+        #expect(trades.count == 94)
+        #expect(trades[1].prefix(9) == ["GOOG", "short", "59", "2004-11-17T00:00:00Z", "63", "169.02", "2004-12-06T00:00:00Z", "75", "179.13"])
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        for key in ["strategy", "params", "symbols", "start", "end", "bars", "initial_cash", "final_equity", "total_return", "cagr",
+                    "annual_return", "annual_volatility", "sharpe", "sortino", "calmar", "max_drawdown", "trades", "open_trades",
+                    "win_rate", "exposure"] {
+            #expect(summary[key] != nil, "summary.json lacks \(key)")
+        }
+        #expect(summary["trades"] as? Int == 93 && summary["open_trades"] as? Int == 1)
+        #expect((summary["max_drawdown"] as? Double ?? 0) < 0)
+        #expect(summary["start"] as? String == "2004-08-19T00:00:00Z")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as! [String: Any]
+        #expect((manifest["strategy_sha256"] as? String)?.count == 64)
+        #expect(manifest["ingest_ids"] as? [Int] == [1])
+        #expect(manifest["wall_time_seconds"] is Double)
+    }
+
+    @Test func jsonOverridesAndCloseAtEnd() throws {
+        let out = try BarwiseProcess.scratchDirectory().appendingPathComponent("run")
+        let r = try BarwiseProcess.run(["run", "strategies/sma_cross.toml", "--store", try Self.storeWithGOOG(), "--out", out.path, "--json",
+                                        "--set", "slow=30", "--set", "execution.commission=0", "--close-at-end"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect(summary["trades"] as? Int == 66)
+        #expect(summary["open_trades"] as? Int == 0)
+        #expect(abs((summary["final_equity"] as? Double ?? 0) - 51_422.99) < 1e-6)
+        #expect((summary["params"] as? [String: Any])?["slow"] as? Int == 30)
+    }
+
+    @Test func defaultFolderIsUnderReportsWithAUTCTimestamp() throws {
+        let dir = try BarwiseProcess.scratchDirectory()
+        let strategy = BarwiseProcess.packageRoot.appendingPathComponent("strategies/sma_cross.toml").path
+        let r = try BarwiseProcess.run(["run", strategy, "--store", try Self.storeWithGOOG(), "--cash", "20000"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("reports").path)
+        #expect(folders.count == 1)
+        #expect(folders.first?.wholeMatch(of: /sma_cross-\d{8}T\d{6}Z/) != nil)
+    }
+
+    @Test func freshDefaultStoreIsSeededFromTheSamples() throws {
+        let dir = try BarwiseProcess.scratchDirectory()
+        let r = try BarwiseProcess.run(["run", "strategies/sma_cross.toml", "--out", dir.appendingPathComponent("r").path],
+                                       environment: ["BARWISE_STORE": dir.appendingPathComponent("fresh.sqlite").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("sma_cross on GOOG"))
+    }
+
+    /// Bad input: one line on stderr, exit 2, and no report folder.
+    func expectBadInput(_ args: [String], _ message: String, strategy: String = "strategies/sma_cross.toml") throws {
+        let dir = try BarwiseProcess.scratchDirectory()
+        let out = dir.appendingPathComponent("out")
+        let r = try BarwiseProcess.run(["run", strategy, "--store", try Self.storeWithGOOG(), "--out", out.path] + args)
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("barwise: error: "), "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func unknownSymbolExits2() throws {
+        try expectBadInput(["--symbols", "GOOG,NOPE"], "no instrument 'NOPE' in the store")
+    }
+
+    @Test func dateRangeWithNoBarsExits2() throws {
+        try expectBadInput(["--from", "2020-01-01", "--to", "2020-12-31"], "GOOG has no bars in the requested date range")
+    }
+
+    @Test func nonPositiveCashExits2() throws {
+        try expectBadInput(["--cash", "0"], "initial cash must be positive")
+        try expectBadInput(["--cash=-100"], "initial cash must be positive")
+    }
+
+    @Test func ruleReferencingAnUnknownNameExits2() throws {
+        let file = try BarwiseProcess.scratchDirectory().appendingPathComponent("bad.toml").path
+        try "name = \"bad\"\nsymbols = [\"GOOG\"]\n[rules]\nlong_entry = \"close > fast_mma\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try expectBadInput([], "rules.long_entry: column 9: unknown name 'fast_mma'", strategy: file)
+    }
+
+    @Test func helpHasExamples() throws {
+        let r = try BarwiseProcess.run(["run", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Examples:"))
+        #expect(r.stdout.contains("--close-at-end"))
+    }
+}
