@@ -33,9 +33,10 @@ public struct Ingester {
         let parseOptions = ParseOptions(
             fileName: name, symbol: symbol, symbolIsExplicit: options.symbol != nil,
             skipBadRows: options.skipBadRows, interval: options.interval)
+        // The fingerprint is computed on the other core while this one parses.
+        let digest = DigestTask(bytes)
         let parsed = try InputParser.parse(bytes, format: options.format, options: parseOptions)
-        let digest = SHA256.hex(bytes)
-        return try write(parsed, path: name, sha256: digest, source: source ?? parsed.format.rawValue)
+        return try write(parsed, path: name, sha256: digest.wait(), source: source ?? parsed.format.rawValue)
     }
 
     /// Stores an already parsed file in one transaction.
@@ -132,5 +133,24 @@ public struct Ingester {
         var counts: [String: Int] = [:]
         for f in findings { counts[f.rule.rawValue, default: 0] += 1 }
         return counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+    }
+}
+
+/// SHA-256 of a buffer computed on a background thread; `wait()` returns the hex digest.
+private final class DigestTask: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var digest = ""  // written once by the worker before `group.leave()`
+
+    init(_ bytes: [UInt8]) {
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            digest = SHA256.hex(bytes)
+            group.leave()
+        }
+    }
+
+    func wait() -> String {
+        group.wait()
+        return digest
     }
 }
