@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "barwise", targets: ["barwise"]),
         .library(name: "MarketData", targets: ["MarketData"]),
+        .library(name: "Signals", targets: ["Signals"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -15,6 +16,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
         .target(name: "MarketData", dependencies: ["CSQLite"]),
+        .target(name: "Signals", dependencies: ["MarketData"]),
         .executableTarget(
             name: "barwise",
             dependencies: [
@@ -27,6 +29,7 @@ let package = Package(
             dependencies: ["MarketData"]
         ),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
+        .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
         .testTarget(name: "barwiseTests", dependencies: ["barwise"]),
     ]

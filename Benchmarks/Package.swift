@@ -1,13 +1,24 @@
 // swift-tools-version: 6.1
-// Benchmarks live in their own package so that `swift build` and `swift test` of Barwise never
-// compile them. Run in release: `cd Benchmarks && swift run -c release IngestBenchmark`.
+// Benchmarks live in their own package so that `swift build` / `swift test` of Barwise never compile
+// them. Build and run in release only:  cd Benchmarks && swift run -c release IngestBenchmark
 import PackageDescription
 
 let package = Package(
     name: "BarwiseBenchmarks",
     platforms: [.macOS(.v14)],
-    dependencies: [.package(name: "Barwise", path: "..")],
+    dependencies: [
+        .package(name: "Barwise", path: ".."),
+    ],
     targets: [
-        .executableTarget(name: "IngestBenchmark", dependencies: [.product(name: "MarketData", package: "Barwise")]),
+        // Ingest of a generated 1M-row CSV (vs the sqlite3 shell's .import) and store loads.
+        .executableTarget(
+            name: "IngestBenchmark",
+            dependencies: [.product(name: "MarketData", package: "Barwise")]
+        ),
+        // Streaming indicator throughput (updates/s) over synthetic random-walk bars.
+        .executableTarget(
+            name: "IndicatorBenchmark",
+            dependencies: [.product(name: "Signals", package: "Barwise")]
+        ),
     ]
 )

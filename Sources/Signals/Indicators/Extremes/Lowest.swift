@@ -1,0 +1,23 @@
+/// Lowest value of the last n inputs, the current one included (TA-Lib `MIN`).
+///
+/// First value at input n − 1. O(1) amortised per input with a monotonic deque.
+public struct Lowest: ScalarIndicator {
+    /// Window length n.
+    public let period: Int
+    @usableFromInline var deque: MonotonicDeque
+
+    /// - Throws: `IndicatorError.invalidPeriod` when `period < 1`.
+    public init(period: Int) throws(IndicatorError) {
+        try IndicatorError.check("Lowest", period)
+        self.period = period
+        deque = MonotonicDeque(window: period, maximum: false)
+    }
+
+    public var lookback: Int { period - 1 }
+
+    @inlinable public mutating func update(_ x: Double) -> Double {
+        guard x.isFinite else { return .nan }
+        let v = deque.push(x)
+        return deque.pushed >= period ? v : .nan
+    }
+}
