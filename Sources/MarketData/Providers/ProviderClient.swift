@@ -37,39 +37,39 @@ public struct ProviderClient: Sendable {
     }
 
     /// Downloads and parses `request`. Errors: network and HTTP failures, and payloads that
-    /// are not market data (wrapped as `ProviderError.payload`).
+    /// are not market data (wrapped as `ProviderError.payload`). The blocking work runs on a
+    /// Dispatch thread, never on the Swift concurrency pool.
     public func download(_ request: ProviderRequest) async throws(ProviderError) -> ProviderDownload {
+        let client = self
+        let result: Result<ProviderDownload, ProviderError> = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                do throws(ProviderError) {
+                    continuation.resume(returning: .success(try client.downloadSync(request)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    /// `download` for synchronous callers such as the CLI: blocks the calling thread until the
+    /// download finishes (responses are delivered on URLSession's own queue, so this is safe
+    /// from any thread).
+    public func downloadSync(_ request: ProviderRequest) throws(ProviderError) -> ProviderDownload {
         let session = makeSession()
         defer { session.finishTasksAndInvalidate() }
         switch request.provider {
         case .alphavantage:
             let url = try ProviderEndpoints.alphaVantage(request, environment: environment)
-            return try await single(request, url: url, session: session)
+            return try single(request, url: url, session: session)
         case .coingecko:
             let now = Int64(Date().timeIntervalSince1970)
             let url = try ProviderEndpoints.coinGecko(request, environment: environment, now: now)
-            return try await single(request, url: url, session: session)
+            return try single(request, url: url, session: session)
         case .binance:
-            return try await binance(request, session: session)
+            return try binance(request, session: session)
         }
-    }
-
-    /// `download` for synchronous callers such as the CLI: blocks the calling thread until the
-    /// download finishes. Do not call it from inside Swift concurrency (an async context).
-    public func downloadSync(_ request: ProviderRequest) throws(ProviderError) -> ProviderDownload {
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        let client = self
-        Task.detached {
-            do throws(ProviderError) {
-                box.set(.success(try await client.download(request)))
-            } catch {
-                box.set(.failure(error))
-            }
-            done.signal()
-        }
-        done.wait()
-        return try box.get()
     }
 
     // MARK: - Internals
@@ -91,15 +91,15 @@ public struct ProviderClient: Sendable {
 
     private func single(
         _ request: ProviderRequest, url: String, session: URLSession
-    ) async throws(ProviderError) -> ProviderDownload {
-        let body = try await fetch(url, provider: request.provider, session: session)
+    ) throws(ProviderError) -> ProviderDownload {
+        let body = try fetch(url, provider: request.provider, session: session)
         let parsed = try parse(body, request: request, page: 1, url: url)
         return ProviderDownload(
             request: request, urls: [ProviderEndpoints.redacted(url)], bodies: [body],
             parsed: Self.limited(parsed, to: request))
     }
 
-    private func binance(_ request: ProviderRequest, session: URLSession) async throws(ProviderError) -> ProviderDownload {
+    private func binance(_ request: ProviderRequest, session: URLSession) throws(ProviderError) -> ProviderDownload {
         let limit = max(1, binancePageLimit)
         let endMs = request.to.map(ProviderEndpoints.binanceEndMs)
         var startMs = (request.from ?? 0) * 1_000
@@ -108,7 +108,7 @@ public struct ProviderClient: Sendable {
         var merged: ParsedFile?
         for page in 1...max(1, maxPages) {
             let url = try ProviderEndpoints.binance(request, startMs: startMs, limit: limit, environment: environment)
-            let body = try await fetch(url, provider: .binance, session: session)
+            let body = try fetch(url, provider: .binance, session: session)
             urls.append(ProviderEndpoints.redacted(url))
             bodies.append(body)
             let parsed: ParsedFile
@@ -146,7 +146,7 @@ public struct ProviderClient: Sendable {
         }
     }
 
-    private func fetch(_ url: String, provider: Provider, session: URLSession) async throws(ProviderError) -> [UInt8] {
+    private func fetch(_ url: String, provider: Provider, session: URLSession) throws(ProviderError) -> [UInt8] {
         let shown = ProviderEndpoints.redacted(url)
         guard let u = URL(string: url) else {
             throw .invalidRequest(provider: provider, detail: "cannot form a URL from \(shown)")
@@ -155,15 +155,24 @@ public struct ProviderClient: Sendable {
         if provider == .coingecko, let key = environment["COINGECKO_API_KEY"], !key.isEmpty {
             req.setValue(key, forHTTPHeaderField: "x-cg-demo-api-key")
         }
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: req)
-        } catch let e as URLError where e.code == .timedOut {
-            throw .timedOut(provider: provider, url: shown, seconds: timeout)
-        } catch {
-            let reason = (error as? URLError).map { Self.reason($0) } ?? "\(error)"
+        let box = FetchBox()
+        let done = DispatchSemaphore(value: 0)
+        let task = session.dataTask(with: req) { data, response, error in
+            box.set(data, response, error)
+            done.signal()
+        }
+        task.resume()
+        done.wait()
+        let (data, response, failure) = box.get()
+        if let failure {
+            if let e = failure as? URLError, e.code == .timedOut {
+                throw .timedOut(provider: provider, url: shown, seconds: timeout)
+            }
+            let reason = (failure as? URLError).map { Self.reason($0) } ?? "\(failure)"
             throw .connectionFailed(provider: provider, url: shown, reason: reason)
+        }
+        guard let data, let response else {
+            throw .connectionFailed(provider: provider, url: shown, reason: "no response")
         }
         let body = [UInt8](data)
         if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
@@ -204,24 +213,25 @@ public struct ProviderClient: Sendable {
     }
 }
 
-/// Carries a result out of a detached task to the thread waiting on a semaphore.
-private final class ResultBox: @unchecked Sendable {
+/// Carries a response from URLSession's delegate queue to the thread waiting on a semaphore.
+private final class FetchBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var result: Result<ProviderDownload, ProviderError>?
+    private var data: Data?
+    private var response: URLResponse?
+    private var error: Error?
 
-    func set(_ r: Result<ProviderDownload, ProviderError>) {
+    func set(_ d: Data?, _ r: URLResponse?, _ e: Error?) {
         lock.lock()
-        result = r
+        data = d
+        response = r
+        error = e
         lock.unlock()
     }
 
-    func get() throws(ProviderError) -> ProviderDownload {
+    func get() -> (Data?, URLResponse?, Error?) {
         lock.lock()
         defer { lock.unlock() }
-        guard let result else {
-            throw .invalidRequest(provider: .binance, detail: "internal error: the download did not finish")
-        }
-        return try result.get()
+        return (data, response, error)
     }
 }
 
