@@ -103,7 +103,7 @@ enum AlphaVantagePayload {
     static func looksLikeCSV(_ bytes: [UInt8]) -> Bool {
         let head = String(decoding: bytes.prefix(200), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
-        let first = head.prefix { $0 != "\n" && $0 != "\r" }.lowercased()
+        let first = head.prefix { !$0.isNewline }.lowercased()
         return first == "timestamp,open,high,low,close,volume"
             || first.hasPrefix("timestamp,open,high,low,close,adjusted_close,volume")
     }

@@ -123,9 +123,9 @@ public enum ProviderPayloadParser {
         return "an HTML page"
     }
 
-    /// `"text"`, cut to 200 characters.
+    /// `"text"`, cut to 500 characters (provider messages are shorter; HTML is not quoted).
     static func quoted(_ s: String) -> String {
-        let t = s.count > 200 ? String(s.prefix(200)) + "..." : s
+        let t = s.count > 500 ? String(s.prefix(500)) + "..." : s
         return "\"\(t)\""
     }
 
