@@ -7,7 +7,7 @@ import Testing
 @Suite struct ProviderClientTests {
     static let secretKey = "SECRETKEY123"
 
-    func environment(_ server: ReplayServer, path: String = "") -> [String: String] {
+    func environment(_ server: ReplayServer) -> [String: String] {
         [
             "BARWISE_ALPHAVANTAGE_URL": server.baseURL,
             "BARWISE_COINGECKO_URL": server.baseURL + "/api/v3",

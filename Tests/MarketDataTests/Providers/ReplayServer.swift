@@ -111,12 +111,11 @@ final class ReplayServer: @unchecked Sendable {
         #endif
         var request: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let end: [UInt8] = Array("\r\n\r\n".utf8)
         while request.count < 65_536 {
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n <= 0 { return }
             request += buffer[0..<n]
-            if request.count >= 4, request.suffix(4).elementsEqual(end) || containsEnd(request) { break }
+            if containsEnd(request) { break }
         }
         let firstLine = String(decoding: request.prefix { $0 != 0x0D && $0 != 0x0A }, as: UTF8.self)
         let parts = firstLine.split(separator: " ")
