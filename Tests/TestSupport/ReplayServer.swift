@@ -10,26 +10,33 @@ import Foundation
 /// answers each request with what `handler` returns for its target (path and query) and
 /// records the targets in order. Used to replay recorded provider bodies to the real
 /// `URLSession` client; `Connection: close` on every response.
-final class ReplayServer: @unchecked Sendable {
-    struct Response: Sendable {
-        var status: Int
-        var body: [UInt8]
-        var contentType = "application/json"
+public final class ReplayServer: @unchecked Sendable {
+    public struct Response: Sendable {
+        public var status: Int
+        public var body: [UInt8]
+        public var contentType = "application/json"
         /// Seconds to wait before answering (to provoke client timeouts).
-        var delay: Double = 0
+        public var delay: Double = 0
 
-        static func ok(_ body: [UInt8], contentType: String = "application/json") -> Response {
+        public init(status: Int, body: [UInt8], contentType: String = "application/json", delay: Double = 0) {
+            self.status = status
+            self.body = body
+            self.contentType = contentType
+            self.delay = delay
+        }
+
+        public static func ok(_ body: [UInt8], contentType: String = "application/json") -> Response {
             Response(status: 200, body: body, contentType: contentType)
         }
 
-        static func status(_ code: Int, _ text: String) -> Response {
+        public static func status(_ code: Int, _ text: String) -> Response {
             Response(status: code, body: Array(text.utf8))
         }
     }
 
-    enum SetupError: Error { case socket(String) }
+    public enum SetupError: Error { case socket(String) }
 
-    let port: UInt16
+    public let port: UInt16
     private let listenFD: Int32
     private let handler: @Sendable (String) -> Response
     private let lock = NSLock()
@@ -37,15 +44,15 @@ final class ReplayServer: @unchecked Sendable {
     private var stopped = false
 
     /// The request targets received so far (`/api/v3/klines?symbol=...`), in arrival order.
-    var requestTargets: [String] {
+    public var requestTargets: [String] {
         lock.lock()
         defer { lock.unlock() }
         return targets
     }
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    init(handler: @escaping @Sendable (String) -> Response) throws {
+    public init(handler: @escaping @Sendable (String) -> Response) throws {
         self.handler = handler
         #if os(Linux)
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -77,7 +84,7 @@ final class ReplayServer: @unchecked Sendable {
     }
 
     /// Stops accepting connections and closes the listening socket.
-    func stop() {
+    public func stop() {
         lock.lock()
         stopped = true
         lock.unlock()
@@ -167,7 +174,7 @@ final class ReplayServer: @unchecked Sendable {
     }
 
     /// A port on 127.0.0.1 with nothing listening (bound, read, then closed).
-    static func closedPort() throws -> UInt16 {
+    public static func closedPort() throws -> UInt16 {
         let server = try ReplayServer { _ in .status(500, "") }
         let port = server.port
         server.stop()
