@@ -18,7 +18,8 @@ enum FormatDetector {
         if trimmed.lowercased().hasPrefix("no data") {
             throw .notMarketData(file: fileName, received: "Stooq's 'No data' reply (an unknown symbol or an empty date range)")
         }
-        if ProviderPayloadParser.sniff(bytes) == .binance { return .binance }
+        // Binance's headerless kline dumps and Alpha Vantage's CSV header.
+        if let provider = ProviderPayloadParser.sniff(bytes) { return provider }
         // The header is the first line that is not blank and not a `#` comment.
         let firstLine = trimmed.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map(String.init).first { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
