@@ -88,6 +88,7 @@ struct IngestCommand: ParsableCommand {
             }
         }
         for file in files {
+            announce(file)
             do {
                 let report = try ingester.ingest(file: file, options: options)
                 if json { reports.append(IngestSummary.json(report)) } else { print(IngestSummary.text(report)) }
@@ -98,6 +99,15 @@ struct IngestCommand: ParsableCommand {
         }
         if json { try JSONOutput.print(reports) }
         if failed > 0 { throw ExitCode(2) }
+    }
+
+    /// A progress line for large files (over a second of work), only when stderr is a terminal.
+    private func announce(_ file: String) {
+        guard isatty(STDERR_FILENO) != 0,
+              let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? Int,
+              size > 16 << 20
+        else { return }
+        CommandFailure.notice("ingesting \(file) (\(size >> 20) MB)…")
     }
 
     /// Downloads from `provider` over HTTP and stores the bars in one transaction.

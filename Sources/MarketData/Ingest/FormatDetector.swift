@@ -7,7 +7,9 @@ enum FormatDetector {
         let text = String(decoding: head, as: UTF8.self)
         let trimmed = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
         guard let first = trimmed.first else { throw .empty(file: fileName) }
-        if first == "<" { throw .notMarketData(file: fileName, received: describeHTML(String(trimmed))) }
+        if first == "<" && looksLikeHTML(String(trimmed)) {
+            throw .notMarketData(file: fileName, received: describeHTML(String(trimmed)))
+        }
         if first == "{" || first == "[" {
             if let description = ProviderPayloadParser.describeNonData(bytes) {
                 throw .notMarketData(file: fileName, received: description)
@@ -28,6 +30,13 @@ enum FormatDetector {
         if header.hasPriceColumns && header.index(of: .date) != nil { return .ohlcv }
         if header.index(of: .date) != nil && header.names.count >= 2 { return .panel }
         throw .unrecognized(file: fileName, detail: "cannot tell the format from the first line \(quoted(String(firstLine.prefix(80)))): expected a header with a date column and OHLCV or symbol columns (or pass --format)")
+    }
+
+    /// An HTML or XML page, as opposed to a CSV header such as Stooq's `<TICKER>,<PER>,<DATE>,...`.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let lower = text.prefix(1_024).lowercased()
+        return lower.hasPrefix("<!") || lower.hasPrefix("<?xml") || lower.contains("<html") || lower.contains("<head")
+            || lower.contains("<body") || lower.contains("<title")
     }
 
     private static func describeHTML(_ text: String) -> String {
