@@ -36,14 +36,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A local HTTP server replaying recorded provider payloads, for tests only.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "MarketDataTests",
-            dependencies: ["MarketData"]
+            dependencies: ["MarketData", "TestSupport"]
         ),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
-        .testTarget(name: "barwiseTests", dependencies: ["barwise"]),
+        .testTarget(name: "barwiseTests", dependencies: ["barwise", "TestSupport"]),
     ]
 )

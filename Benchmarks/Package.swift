@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // Benchmarks live in their own package so that `swift build` / `swift test` of Barwise never compile
-// them. Build in release only:  cd Benchmarks && swift build -c release
+// them. Build and run in release only:  cd Benchmarks && swift run -c release IngestBenchmark
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,11 @@ let package = Package(
         .package(name: "Barwise", path: ".."),
     ],
     targets: [
+        // Ingest of a generated 1M-row CSV (vs the sqlite3 shell's .import) and store loads.
+        .executableTarget(
+            name: "IngestBenchmark",
+            dependencies: [.product(name: "MarketData", package: "Barwise")]
+        ),
         // Streaming indicator throughput (updates/s) over synthetic random-walk bars.
         .executableTarget(
             name: "IndicatorBenchmark",

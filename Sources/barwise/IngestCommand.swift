@@ -17,11 +17,26 @@ struct IngestCommand: ParsableCommand {
               barwise ingest prices.csv --symbol AAPL --interval 1d
               barwise ingest stock_prices.csv --format panel
               barwise ingest btc.csv --skip-bad-rows --store /tmp/research.sqlite
+              barwise ingest --provider binance --symbol BTCUSDT --from 2024-01-01
+              barwise ingest --provider alphavantage --symbol IBM      (key: $ALPHAVANTAGE_API_KEY)
+              barwise ingest --provider coingecko --symbol bitcoin --from 2024-01-01 --to 2024-06-30
+
+            Provider base URLs can be redirected with BARWISE_ALPHAVANTAGE_URL, BARWISE_COINGECKO_URL \
+            and BARWISE_BINANCE_URL (a mirror or a local replay server).
             """
     )
 
     @Argument(help: "CSV or JSON files to ingest.")
     var files: [String] = []
+
+    @Option(help: "Download from a provider instead of reading files: \(Provider.allCases.map(\.rawValue).joined(separator: "|")).")
+    var provider: Provider?
+
+    @Option(help: "With --provider: the first date to download (any date shape the ingest reads).")
+    var from: String?
+
+    @Option(help: "With --provider: the last date to download.")
+    var to: String?
 
     @Option(help: "Input format: \(IngestFormat.allCases.map(\.rawValue).joined(separator: "|")).")
     var format: IngestFormat = .auto
@@ -41,7 +56,16 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one FILE to ingest") }
+        if provider == nil {
+            if files.isEmpty { throw ValidationError("give at least one FILE to ingest, or --provider with --symbol") }
+            if from != nil || to != nil { throw ValidationError("--from and --to go with --provider") }
+        } else {
+            if !files.isEmpty { throw ValidationError("give either FILEs or --provider, not both") }
+            if symbol == nil { throw ValidationError("--provider needs --symbol (e.g. --symbol BTCUSDT)") }
+        }
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, DateText.parse(value) == nil { throw ValidationError("\(name) '\(value)' is not a date (use e.g. 2024-01-31)") }
+        }
         if let interval, Interval(interval) == nil {
             throw ValidationError("--interval '\(interval)' is not an interval (use e.g. 1d, 1h, 5m, 1wk, 1mo)")
         }
@@ -54,7 +78,17 @@ struct IngestCommand: ParsableCommand {
         let options = IngestOptions(format: format, symbol: symbol, interval: interval.flatMap(Interval.init), skipBadRows: skipBadRows)
         var failed = 0
         var reports: [Any] = []
+        if let provider {
+            do {
+                let report = try download(provider, into: ingester)
+                if json { try JSONOutput.print([IngestSummary.json(report)]) } else { print(IngestSummary.text(report)) }
+                return
+            } catch {
+                throw CommandFailure.exit(error)
+            }
+        }
         for file in files {
+            announce(file)
             do {
                 let report = try ingester.ingest(file: file, options: options)
                 if json { reports.append(IngestSummary.json(report)) } else { print(IngestSummary.text(report)) }
@@ -66,6 +100,26 @@ struct IngestCommand: ParsableCommand {
         if json { try JSONOutput.print(reports) }
         if failed > 0 { throw ExitCode(2) }
     }
+
+    /// A progress line for large files (over a second of work), only when stderr is a terminal.
+    private func announce(_ file: String) {
+        guard isatty(STDERR_FILENO) != 0,
+              let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? Int,
+              size > 16 << 20
+        else { return }
+        CommandFailure.notice("ingesting \(file) (\(size >> 20) MB)…")
+    }
+
+    /// Downloads from `provider` over HTTP and stores the bars in one transaction.
+    private func download(_ provider: Provider, into ingester: Ingester) throws -> IngestReport {
+        let request = ProviderRequest(
+            provider: provider, symbol: symbol ?? "", from: from.flatMap(DateText.parse), to: to.flatMap(DateText.parse),
+            interval: interval.flatMap(Interval.init), skipBadRows: skipBadRows)
+        let download = try ProviderClient().downloadSync(request)
+        let fingerprint = SHA256.hex(download.bodies.flatMap { $0 })
+        return try ingester.write(download.parsed, path: download.urls.first ?? download.sourceName, sha256: fingerprint, source: download.sourceName)
+    }
 }
 
 extension IngestFormat: ExpressibleByArgument {}
+extension Provider: ExpressibleByArgument {}

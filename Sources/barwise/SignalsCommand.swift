@@ -11,12 +11,13 @@ struct SignalsCommand: ParsableCommand {
         discussion: """
             Compiles the strategy's [signals] and [rules] into one program and steps it through \
             the symbol's bars, exactly as a backtest does. Values still warming up are empty; \
-            booleans print as 1 (true) and 0 (false).
+            booleans print as true/false (1/0 in CSV). Indicators warm up from the first bar \
+            loaded, so with --from the first values of a 20-bar average are empty.
 
             Examples:
               barwise signals strategies/sma_cross.toml --symbol GOOG
-              barwise signals strategies/sma_cross.toml --symbol GOOG --from 2010-01-01 --to 2010-12-31 --csv > sma.csv
-              barwise signals strategies/rsi_reversion.toml --symbol GOOG --set period=10 --set oversold=25
+              barwise signals strategies/sma_cross.toml --from 2010-01-01 --csv > s.csv
+              barwise signals strategies/rsi_reversion.toml --set period=10
             """
     )
 

@@ -7,6 +7,10 @@ import Testing
         ("2004-08-19", 1_092_873_600),
         ("2017-04-19 09:00:00", 1_492_592_400),
         ("2017-04-19T09:00:00Z", 1_492_592_400),
+        ("2017-04-19T10:00:00+01:00", 1_492_592_400),
+        ("2017-04-19 04:00:00-0500", 1_492_592_400),
+        ("2017-04-19 09:00:00.250", 1_492_592_400),
+        ("2017-04-19 09:00", 1_492_592_400),
         ("08/19/2004", 1_092_873_600),
         ("19-Aug-04", 1_092_873_600),
         ("20040819", 1_092_873_600),
@@ -41,5 +45,29 @@ import Testing
     @Test(arguments: ["abc", "1.2.3", "", "--1", "1e"])
     func rejectsNonNumbers(text: String) {
         #expect(DecimalParser.parse(text) == nil)
+    }
+}
+
+/// Interval inference from the spacing of timestamps.
+@Suite struct IntervalInferenceTests {
+    private func stamps(every seconds: Int64, count: Int = 50) -> [Int64] {
+        (0..<count).map { 1_704_067_200 + Int64($0) * seconds }
+    }
+
+    @Test func businessDaysWithWeekendsAreDaily() {
+        var ts: [Int64] = []
+        var day: Int64 = 19_723  // Monday 2024-01-01
+        while ts.count < 60 {
+            if (day + 3) % 7 < 5 { ts.append(day * 86_400) }  // Monday to Friday (1970-01-01 was a Thursday)
+            day += 1
+        }
+        #expect(Interval.inferred(from: ts) == .daily)
+    }
+
+    @Test(arguments: [
+        (Int64(300), "5m"), (3_600, "1h"), (4 * 86_400, "4d"), (7 * 86_400, "1wk"), (30 * 86_400, "1mo"),
+    ] as [(Int64, String)])
+    func spacingGivesTheInterval(seconds: Int64, expected: String) {
+        #expect(Interval.inferred(from: stamps(every: seconds))?.description == expected)
     }
 }

@@ -7,7 +7,9 @@ enum FormatDetector {
         let text = String(decoding: head, as: UTF8.self)
         let trimmed = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
         guard let first = trimmed.first else { throw .empty(file: fileName) }
-        if first == "<" { throw .notMarketData(file: fileName, received: describeHTML(String(trimmed))) }
+        if first == "<" && looksLikeHTML(String(trimmed)) {
+            throw .notMarketData(file: fileName, received: describeHTML(String(trimmed)))
+        }
         if first == "{" || first == "[" {
             if let description = ProviderPayloadParser.describeNonData(bytes) {
                 throw .notMarketData(file: fileName, received: description)
@@ -18,7 +20,8 @@ enum FormatDetector {
         if trimmed.lowercased().hasPrefix("no data") {
             throw .notMarketData(file: fileName, received: "Stooq's 'No data' reply (an unknown symbol or an empty date range)")
         }
-        if ProviderPayloadParser.sniff(bytes) == .binance { return .binance }
+        // Binance's headerless kline dumps and Alpha Vantage's CSV header.
+        if let provider = ProviderPayloadParser.sniff(bytes) { return provider }
         // The header is the first line that is not blank and not a `#` comment.
         let firstLine = trimmed.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map(String.init).first { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
@@ -27,6 +30,13 @@ enum FormatDetector {
         if header.hasPriceColumns && header.index(of: .date) != nil { return .ohlcv }
         if header.index(of: .date) != nil && header.names.count >= 2 { return .panel }
         throw .unrecognized(file: fileName, detail: "cannot tell the format from the first line \(quoted(String(firstLine.prefix(80)))): expected a header with a date column and OHLCV or symbol columns (or pass --format)")
+    }
+
+    /// An HTML or XML page, as opposed to a CSV header such as Stooq's `<TICKER>,<PER>,<DATE>,...`.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let lower = text.prefix(1_024).lowercased()
+        return lower.hasPrefix("<!") || lower.hasPrefix("<?xml") || lower.contains("<html") || lower.contains("<head")
+            || lower.contains("<body") || lower.contains("<title")
     }
 
     private static func describeHTML(_ text: String) -> String {

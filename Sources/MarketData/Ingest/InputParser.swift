@@ -28,9 +28,12 @@ public enum InputParser {
     /// message that says what it is.
     private static func rejectNonData(_ bytes: [UInt8], options: ParseOptions) throws(IngestError) {
         guard let first = firstNonBlankByte(bytes) else { throw .empty(file: options.fileName) }
-        if first == UInt8(ascii: "<") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             _ = try FormatDetector.detect(bytes, fileName: options.fileName)
             throw .unrecognized(file: options.fileName, detail: "the body is JSON, not CSV (try --format auto)")
+        }
+        if first == UInt8(ascii: "<"), FormatDetector.looksLikeHTML(String(decoding: bytes.prefix(1_024), as: UTF8.self)) {
+            _ = try FormatDetector.detect(bytes, fileName: options.fileName)
         }
         if bytes.prefix(16).starts(with: Array("No data".utf8)) {
             _ = try FormatDetector.detect(bytes, fileName: options.fileName)

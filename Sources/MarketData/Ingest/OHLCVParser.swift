@@ -84,7 +84,7 @@ enum OHLCVParser {
         _ fields: [CSVScanner.Field], scanner: CSVScanner, columns c: Columns, options: ParseOptions,
         into series: inout BarSeries, rejected: inout [RejectedRow]
     ) throws(IngestError) {
-        let line = scanner.line
+        let line = scanner.line + options.lineOffset
         // A short row is malformed as a whole.
         let needed = max(c.date, c.time ?? 0, c.open ?? 0, c.high ?? 0, c.low ?? 0, c.close, c.adjClose ?? 0, c.volume ?? 0)
         guard fields.count > needed else {

@@ -52,7 +52,7 @@ enum PanelParser {
         let b = scanner.bytes
         while scanner.nextRow(into: &fields) {
             rowsRead += 1
-            let line = scanner.line
+            let line = scanner.line + options.lineOffset
             let dateField = fields[dateColumn]
             guard let ts = TimestampParser.parse(b, dateField.start, dateField.end) else {
                 let reason = scanner.isMissing(dateField) ? "is missing" : "is not a date or time"

@@ -46,6 +46,9 @@ public struct ParseOptions: Sendable {
     public var skipBadRows: Bool
     /// The interval given by `--interval`, or nil to infer it from the timestamps.
     public var interval: Interval?
+    /// Added to the parser's line numbers when the bytes are a chunk of a larger file (the
+    /// chunk's header copy excluded), so that messages name the line of the whole file.
+    public var lineOffset = 0
 
     public init(
         fileName: String, symbol: String, symbolIsExplicit: Bool = false,

@@ -70,7 +70,7 @@ public struct Interval: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static func < (a: Interval, b: Interval) -> Bool { a.nominalSeconds < b.nominalSeconds }
 
     /// The interval that the median spacing of ascending timestamps shows. Daily data with
-    /// weekends (median 1 day) is `1d`; 28–31 day spacing is `1mo`; 6–8 days `1wk`;
+    /// weekends (median 1 day) is `1d`; a 2–4 day spacing is `2d`…`4d`; 28–31 day spacing is `1mo`; 6–8 days `1wk`;
     /// 88–93 days `3mo`; 360–370 days `1y`; an intraday median is rounded to whole minutes or
     /// hours. Nil when there are fewer than two distinct timestamps.
     public static func inferred(from timestamps: [Int64]) -> Interval? {
@@ -93,7 +93,8 @@ public struct Interval: Sendable, Hashable, Comparable, CustomStringConvertible 
         case ..<60: return Interval(count: Int(max(1, median)), unit: .second)
         case ..<3_600: return Interval(count: Int((median + 30) / 60), unit: .minute)
         case ..<day: return Interval(count: Int((median + 1_800) / 3_600), unit: .hour)
-        case ..<(5 * day): return .daily
+        case ..<(3 * day / 2): return .daily
+        case ..<(5 * day): return Interval(count: Int((median + day / 2) / day), unit: .day)  // e.g. CoinGecko's 4-day candles
         case ..<(20 * day): return .weekly
         case ..<(60 * day): return .monthly
         case ..<(200 * day): return Interval(count: 3, unit: .month)

@@ -6,6 +6,8 @@ public final class SQLiteStatement {
     let handle: OpaquePointer
     let sql: String
     private let database: SQLiteDatabase  // keeps the connection open while the statement lives
+    private var staticText = ""
+    private var staticBytes: [UInt8] = [0]
 
     init(_ handle: OpaquePointer, database: SQLiteDatabase, sql: String) {
         self.handle = handle
@@ -31,6 +33,22 @@ public final class SQLiteStatement {
     public func bind(_ index: Int32, _ value: String?) throws(SQLiteError) {
         guard let value else { return try check(sqlite3_bind_null(handle, index)) }
         try check(sqlite3_bind_text(handle, index, value, -1, barwise_sqlite_transient()))
+    }
+
+    /// Binds ASCII text without copying per call: the text is copied into storage owned by
+    /// the statement once, and reused while the same string is bound again.
+    public func bindStatic(_ index: Int32, _ value: String) throws(SQLiteError) {
+        guard !value.isEmpty else { return try bind(index, value) }
+        if value != staticText {
+            staticText = value
+            staticBytes = Array(value.utf8)
+        }
+        let rc = staticBytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(buf.count), barwise_sqlite_static())
+            }
+        }
+        try check(rc)
     }
 
     public func bindNull(_ index: Int32) throws(SQLiteError) {
@@ -59,7 +77,9 @@ public final class SQLiteStatement {
     /// The column as a double; NULL reads as NaN.
     @inline(__always)
     public func double(_ column: Int32) -> Double {
-        sqlite3_column_type(handle, column) == SQLITE_NULL ? .nan : sqlite3_column_double(handle, column)
+        // NULL reads as 0.0, so only a zero needs the (second) type lookup.
+        let v = sqlite3_column_double(handle, column)
+        return v == 0 && sqlite3_column_type(handle, column) == SQLITE_NULL ? .nan : v
     }
 
     public func string(_ column: Int32) -> String? {

@@ -19,7 +19,8 @@ public final class DatasetStore {
                 try db.execute("PRAGMA synchronous = NORMAL")
             }
             try db.execute("PRAGMA cache_size = -16384")
-            try db.execute("PRAGMA foreign_keys = ON")
+            // Reads map the file instead of copying pages through the page cache.
+            try db.execute("PRAGMA mmap_size = 1073741824")
         } catch {
             throw .sqlite(error, path: path)
         }
@@ -96,7 +97,8 @@ public final class DatasetStore {
     ///   - from, to: inclusive bounds in UTC epoch seconds; nil is open-ended.
     ///   - adjusted: scale open, high, low and close by `adj_close / close` (split and dividend
     ///     adjustment); volume is left as traded.
-    /// - Complexity: O(n) in the bars returned, read by one range scan of the primary key.
+    /// - Complexity: O(n) in the bars returned, read by range scans of the primary key (two in
+    ///   parallel for large ranges, see `BarRangeReader`).
     public func load(
         symbol: String, interval: Interval? = nil, from: Int64? = nil, to: Int64? = nil, adjusted: Bool = false
     ) throws(StoreError) -> BarSeries {
@@ -110,29 +112,9 @@ public final class DatasetStore {
             guard all.count == 1 else { throw .ambiguousInterval(symbol: symbol, intervals: all) }
             chosen = only
         }
-        var series = BarSeries(symbol: symbol, interval: chosen)
-        try run { () throws(SQLiteError) in
-            let count = try db.prepare("SELECT count(*) FROM bars WHERE instrument_id = ?1 AND interval = ?2 AND ts BETWEEN ?3 AND ?4")
-            let select = try db.prepare("""
-                SELECT ts, open, high, low, close, volume, adj_close FROM bars
-                WHERE instrument_id = ?1 AND interval = ?2 AND ts BETWEEN ?3 AND ?4 ORDER BY ts
-                """)
-            for s in [count, select] {
-                try s.bind(1, id)
-                try s.bind(2, chosen.description)
-                try s.bind(3, from ?? Int64.min)
-                try s.bind(4, to ?? Int64.max)
-            }
-            if try count.step() { series.reserveCapacity(Int(count.int64(0))) }
-            while try select.step() {
-                series.timestamps.append(select.int64(0))
-                series.open.append(select.double(1))
-                series.high.append(select.double(2))
-                series.low.append(select.double(3))
-                series.close.append(select.double(4))
-                series.volume.append(select.double(5))
-                series.adjClose.append(select.double(6))
-            }
+        let series = try run { () throws(SQLiteError) in
+            try BarRangeReader.read(db: db, path: path, instrumentID: id, symbol: symbol, interval: chosen,
+                                    from: from ?? Int64.min, to: to ?? Int64.max)
         }
         return adjusted ? series.adjusted() : series
     }

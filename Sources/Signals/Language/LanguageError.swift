@@ -17,6 +17,7 @@ public struct LanguageError: Error, Sendable, Equatable, CustomStringConvertible
         case unexpectedEnd(expected: String)
         case chainedComparison
         case tooDeep
+        case tooLong(tokens: Int, limit: Int)
         case unknownFunction(String, suggestion: String?)
         case unknownName(String, suggestion: String?)
         case notAFunction(String)
@@ -61,7 +62,9 @@ public struct LanguageError: Error, Sendable, Equatable, CustomStringConvertible
         case .chainedComparison:
             return "comparisons do not chain; write 'a < b and b < c'"
         case .tooDeep:
-            return "expression nested too deeply"
+            return "expression nested too deeply (at most \(Parser.maxDepth) levels); split it into named signals"
+        case .tooLong(let tokens, let limit):
+            return "expression too long (\(tokens) tokens, at most \(limit)); split it into named signals"
         case .unknownFunction(let name, let suggestion):
             return "unknown function '\(name)'" + LanguageError.hint(suggestion)
         case .unknownName(let name, let suggestion):

@@ -18,7 +18,10 @@ public struct Parser {
     private var tokens: [Token]
     private var index = 0
     private var depth = 0
-    private static let maxDepth = 200
+    /// The deepest expression tree accepted.
+    public static let maxDepth = 200
+    /// The most tokens one expression may have.
+    public static let maxTokens = 4_000
 
     /// Parses a whole expression string.
     public static func parse(_ source: String) throws(LanguageError) -> Expression {
@@ -33,11 +36,34 @@ public struct Parser {
     /// Parses the tokens as one expression and requires that nothing follows it.
     public mutating func parseAll() throws(LanguageError) -> Expression {
         if peek.kind == .end { throw LanguageError(.emptyExpression, column: peek.column) }
+        if tokens.count > Parser.maxTokens {
+            throw LanguageError(.tooLong(tokens: tokens.count, limit: Parser.maxTokens), column: tokens[Parser.maxTokens].column)
+        }
         let e = try parseOr()
         guard peek.kind == .end else {
             throw LanguageError(.unexpectedToken(found: peek.display, expected: "an operator or the end"), column: peek.column)
         }
+        // Long operator chains (`a + a + ... + a`) build deep trees without nesting parentheses;
+        // bound the height so that the recursive compiler cannot exhaust the stack.
+        if let deep = Parser.firstTooDeep(e) { throw LanguageError(.tooDeep, column: deep.column) }
         return e
+    }
+
+    /// The first sub-expression found deeper than `maxDepth` levels, walked without recursion.
+    static func firstTooDeep(_ root: Expression) -> Expression? {
+        var stack: [(Expression, Int)] = [(root, 1)]
+        while let (e, depth) = stack.popLast() {
+            if depth > maxDepth { return e }
+            switch e.node {
+            case .number, .name: break
+            case .unary(_, let x): stack.append((x, depth + 1))
+            case .binary(_, let a, let b), .lag(let a, let b):
+                stack.append((a, depth + 1))
+                stack.append((b, depth + 1))
+            case .call(_, let args): stack.append(contentsOf: args.map { ($0, depth + 1) })
+            }
+        }
+        return nil
     }
 
     private var peek: Token { tokens[min(index, tokens.count - 1)] }

@@ -66,6 +66,13 @@ import Testing
         #expect(s.symbol == "AAPL" && s.count == 3 && s.high[2] == 183.0872 && s.volume[2] == 71_983_570)
     }
 
+    @Test func stooqBulkTextWithAngleBracketHeadersAndHHMMSSTimes() throws {
+        let parsed = try Fixtures.parse(Fixtures.ingest("aapl.us.txt"))
+        let s = try #require(parsed.series.first)
+        #expect(s.symbol == "AAPL" && s.timestamps.map(CivilTime.isoDate) == ["2024-01-02", "2024-01-03"])
+        #expect(s.close == [185.64, 184.25] && s.volume == [82_488_674, 58_414_460])
+    }
+
     @Test(arguments: ["BTC_epoch_seconds.csv", "BTC_epoch_millis.csv", "BTC_epoch_micros.csv"])
     func epochSecondsMillisAndMicrosAgree(file: String) throws {
         let s = try #require(try Fixtures.parse(Fixtures.ingest(file)).series.first)

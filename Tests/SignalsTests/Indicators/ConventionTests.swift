@@ -46,6 +46,73 @@ import Testing
         #expect(replay(&adx1, s).elementsEqual(replay(&adx2, s)) { $0 == $1 || ($0.isNaN && $1.isNaN) })
     }
 
+    /// The NaN rule for every indicator: GOOG with missing bars inserted at pseudo-random places gives,
+    /// on the real bars, exactly the outputs of GOOG without them, and NaN on the missing ones.
+    @Test func nanGapsAreSkippedByEveryIndicator() throws {
+        let s = GoldenSeries.goog
+        var gapped: [(h: Double, l: Double, c: Double, v: Double)] = []
+        var state: UInt64 = 7
+        for i in 0..<s.count {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            if (state >> 40) % 9 == 0 {  // a missing bar: one field NaN or infinite
+                switch (state >> 20) % 4 {
+                case 0: gapped.append((.nan, .nan, .nan, .nan))
+                case 1: gapped.append((s.high[i], s.low[i], .nan, s.volume[i]))
+                case 2: gapped.append((s.high[i], s.low[i], .infinity, .nan))
+                default: gapped.append((.nan, .nan, .nan, s.volume[i]))
+                }
+            }
+            gapped.append((s.high[i], s.low[i], s.close[i], s.volume[i]))
+        }
+        #expect(gapped.count > s.count + 100)
+        let isReal = gapped.map { $0.c.isFinite }
+
+        func check(_ name: String, _ plain: [Double], _ withGaps: [Double]) {
+            var j = 0
+            var ok = true
+            for (i, v) in withGaps.enumerated() {
+                if isReal[i] {
+                    let p = plain[j]
+                    j += 1
+                    if !(v == p || (v.isNaN && p.isNaN)) { ok = false }
+                } else if !v.isNaN {
+                    ok = false
+                }
+            }
+            #expect(ok && j == plain.count, "\(name)")
+        }
+        func scalar<S: ScalarIndicator>(_ name: String, _ make: () throws -> S) throws {
+            var a = try make(), b = try make()
+            check(name, s.close.map { a.update($0) }, gapped.map { b.update($0.c) })
+        }
+        func bar<B: BarIndicator>(_ name: String, _ make: () throws -> B) throws {
+            var a = try make(), b = try make()
+            check(name, replay(&a, s), gapped.map { b.update(high: $0.h, low: $0.l, close: $0.c, volume: $0.v) })
+        }
+        try scalar("SMA") { try SMA(period: 20) }
+        try scalar("EMA") { try EMA(period: 20) }
+        try scalar("WMA") { try WMA(period: 20) }
+        try scalar("RSI") { try RSI(period: 14) }
+        try scalar("ROC") { try ROC(period: 10) }
+        try scalar("MOM") { try MOM(period: 10) }
+        try scalar("STDDEV") { try StdDev(period: 20) }
+        try scalar("Highest") { try Highest(period: 20) }
+        try scalar("Lowest") { try Lowest(period: 20) }
+        try bar("ATR") { try ATR(period: 14) }
+        try bar("ADX") { try ADX(period: 14) }
+        try bar("CCI") { try CCI(period: 20) }
+        try bar("WILLR") { try WilliamsR(period: 14) }
+        try bar("MFI") { try MFI(period: 14) }
+        try bar("OBV") { OBV() }
+        var m1 = try MACD(), m2 = try MACD()
+        check("MACD", s.close.map { m1.update($0).histogram }, gapped.map { m2.update($0.c).histogram })
+        var b1 = try BollingerBands(), b2 = try BollingerBands()
+        check("BBANDS", s.close.map { b1.update($0).upper }, gapped.map { b2.update($0.c).upper })
+        var k1 = try Stochastic(), k2 = try Stochastic()
+        check("STOCH", (0..<s.count).map { k1.update(high: s.high[$0], low: s.low[$0], close: s.close[$0]).d },
+              gapped.map { k2.update(high: $0.h, low: $0.l, close: $0.c).d })
+    }
+
     @Test func invalidPeriodThrowsATypedError() {
         #expect(throws: IndicatorError.invalidPeriod(indicator: "SMA", parameter: "period", value: 0, minimum: 1)) {
             try SMA(period: 0)

@@ -66,6 +66,15 @@ import Testing
         }
     }
 
+    @Test func longOperatorChainIsAnErrorNotACrash() {
+        let chain = Array(repeating: "close", count: 1_000).joined(separator: " + ")
+        #expect { try Parser.parse(chain) } throws: { ($0 as? LanguageError)?.kind == .tooDeep }
+        let huge = Array(repeating: "close", count: 100_000).joined(separator: " + ")
+        #expect(throws: LanguageError(.tooLong(tokens: 200_000, limit: 4_000), column: 16_001)) { try Parser.parse(huge) }
+        let fine = Array(repeating: "close", count: 100).joined(separator: " + ")
+        #expect(throws: Never.self) { try Parser.parse(fine) }
+    }
+
     @Test func absurdNestingIsAnErrorNotACrash() {
         let deep = String(repeating: "(", count: 1000) + "1" + String(repeating: ")", count: 1000)
         #expect(throws: LanguageError.self) { try Parser.parse(deep) }

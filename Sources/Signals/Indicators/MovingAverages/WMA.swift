@@ -25,7 +25,8 @@ public struct WMA: ScalarIndicator {
     @inlinable public mutating func update(_ x: Double) -> Double {
         guard x.isFinite else { return .nan }
         if window.isFull {
-            weighted.add(-plain.value)
+            weighted.add(-plain.sum)  // subtract both parts of T: no rounding of T itself
+            weighted.add(-plain.compensation)
             weighted.add(Double(period) * x)
             let old = window.push(x)
             plain.add(-old)
