@@ -11,8 +11,8 @@ struct SignalsCommand: ParsableCommand {
         discussion: """
             Compiles the strategy's [signals] and [rules] into one program and steps it through \
             the symbol's bars, exactly as a backtest does. Values still warming up are empty; \
-            booleans print as true/false (1/0 in CSV). Indicators warm up from the first bar \
-            loaded, so with --from the first values of a 20-bar average are empty.
+            booleans print as true/false (1/0 in CSV). Indicators warm up on the stored bars \
+            before --from, so the first rows shown already carry values.
 
             Examples:
               barwise signals strategies/sma_cross.toml --symbol GOOG
@@ -62,20 +62,30 @@ struct SignalsCommand: ParsableCommand {
             }
             series = try loadBarsForSignals(
                 store: storeOptions, symbol: symbol, interval: interval.flatMap(Interval.init), strategyInterval: spec.interval,
-                from: from.flatMap(DateText.parse), to: to.flatMap(DateText.parse))
+                from: nil, to: to.flatMap(DateText.parse))
         } catch let error as ValidationError {
             CommandFailure.printError(error.message)
             throw ExitCode(2)
         } catch {
             throw CommandFailure.exit(error)
         }
+        // Indicators warm up on every stored bar before --from (only earlier bars, never later
+        // ones); the output starts at --from.
         let columns = program.run(series: series)
+        let firstShown = from.flatMap(DateText.parse).map { start in
+            series.timestamps.firstIndex { $0 >= start } ?? series.count
+        } ?? 0
+        let shown = firstShown..<series.count
+        guard !shown.isEmpty else {
+            CommandFailure.printError("\(series.symbol) has no bars in the requested range")
+            throw ExitCode(2)
+        }
         let names = program.outputNames
         let types = program.outputs.map(\.type)
         if csv {
             var out = "timestamp," + names.map(SignalsCommand.csvField).joined(separator: ",") + "\n"
-            out.reserveCapacity(series.count * (names.count + 1) * 12)
-            for t in 0..<series.count {
+            out.reserveCapacity(shown.count * (names.count + 1) * 12)
+            for t in shown {
                 out += DateText.iso(series.timestamps[t])
                 for name in names {
                     out += ","
@@ -87,9 +97,9 @@ struct SignalsCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(out.utf8))
             return
         }
-        print("\(spec.name) on \(series.symbol) \(series.interval): \(series.count) bars, \(program.nodeCount) nodes")
+        print("\(spec.name) on \(series.symbol) \(series.interval): \(shown.count) bars, \(program.nodeCount) nodes")
         var table = TextTable(["timestamp"] + names, rightAligned: Set(1...max(1, names.count)))
-        for t in 0..<series.count {
+        for t in shown {
             var row = [DateText.day(series.timestamps[t])]
             for (name, type) in zip(names, types) {
                 let v = columns[name]![t]

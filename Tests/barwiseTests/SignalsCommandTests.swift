@@ -35,7 +35,19 @@ import Testing
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 1 + 19)  // January 2010 trading days
         #expect(lines[1].hasPrefix("2010-01-04T00:00:00Z,"))
-        #expect(lines[5].split(separator: ",", omittingEmptySubsequences: false)[1] != "")  // SMA(5) warm on the 5th bar
+        // Indicators warm up on the bars before --from: the first row shown equals the same
+        // date's row of a run over the whole history.
+        let full = try BarwiseProcess.run(["signals", "strategies/sma_cross.toml", "--symbol", "GOOG", "--set", "fast=5",
+                                           "--csv", "--store", store])
+        let sameDay = full.stdout.split(separator: "\n").first { $0.hasPrefix("2010-01-04T00:00:00Z,") }
+        #expect(lines[1] == sameDay)
+        #expect(lines[1].split(separator: ",", omittingEmptySubsequences: false)[2] != "")  // SMA(20) already warm
+    }
+
+    @Test func rangeWithoutBarsExits2() throws {
+        let r = try BarwiseProcess.run(["signals", "strategies/sma_cross.toml", "--symbol", "GOOG", "--from", "2020-01-01",
+                                        "--store", try Self.storeWithGOOG()])
+        #expect(r.status == 2 && r.stderr == "barwise: error: GOOG has no bars in the requested range\n")
     }
 
     @Test func tableOutputIsTheDefault() throws {
