@@ -77,6 +77,9 @@ public struct Simulation: Sendable {
     /// `finalize_trades`: the broker re-runs on the last bar), at its close with `fill = "close"`;
     /// a symbol whose data ended earlier closes at its last close. The last equity point is
     /// then re-marked. Without it, queued orders are recorded as pending.
+    ///
+    /// The equity columns are handed to the result without a copy; stepping on afterwards
+    /// records a new, separate curve.
     public mutating func finish() -> RunResult {
         uniqueColumns()
         let c = columns
@@ -98,11 +101,13 @@ public struct Simulation: Sendable {
             broker.finish(cancel: false, time: end)
         }
         var out = RunResult(symbols: symbols, initialCash: config.initialCash)
-        out.timestamps = c.timestamps.array
-        out.equity = c.equity.array
-        out.grossExposure = c.gross.array
-        out.netExposure = c.net.array
+        out.timestamps = c.timestamps.finish()
+        out.equity = c.equity.finish()
+        out.grossExposure = c.gross.finish()
+        out.netExposure = c.net.finish()
         out.cash = zip(out.equity, out.netExposure).map { $0 - $1 }
+        // The columns now belong to the result: later steps record into fresh ones.
+        columns = RunColumns(copyingLatestBarsOf: c)
         out.exposedBars = exposedBars
         out.trades = portfolio.closedTrades
         out.openTrades = portfolio.openTrades

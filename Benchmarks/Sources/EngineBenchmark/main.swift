@@ -3,8 +3,8 @@
 // symbol, one core, and reports bars per second (best of several runs, ContinuousClock).
 // Target (issue 4): sma_cross on a 10M-bar random walk ≥ 20M bars/s.
 //
-// Usage: EngineBenchmark [bars] [repetitions] [strategy.toml]
-//        (defaults: 10_000_000 5 ../strategies/sma_cross.toml)
+// Usage: EngineBenchmark [bars] [repetitions] [strategy.toml] [key=value...]
+//        (defaults: 10_000_000 5 ../strategies/sma_cross.toml; key=value as `barwise run --set`)
 // For allocation counts run one repetition at two sizes under valgrind (see check-engine-allocations.sh).
 import Engine
 import Foundation
@@ -48,7 +48,8 @@ let strategyPath = arguments.count > 3
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("strategies/sma_cross.toml").path
 
 do {
-    let spec = try StrategySpec.load(path: strategyPath)
+    let overrides = arguments.count > 4 ? Array(arguments[4...]) : []
+    let spec = try StrategySpec.load(path: strategyPath, overrides: overrides)
     let program = try spec.compile()
     let config = try EngineConfig(spec: spec)
     let series = randomWalk(count: barCount)
@@ -66,7 +67,7 @@ do {
         final = result!.finalEquity
     }
     let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) * 1e-18
-    print("\(spec.name): \(barCount) bars, best of \(repetitions): \(String(format: "%.1f", Double(barCount) / seconds / 1e6)) M bars/s  "
+    print("\(spec.name)\(overrides.isEmpty ? "" : " " + overrides.joined(separator: " ")): \(barCount) bars, best of \(repetitions): \(String(format: "%.1f", Double(barCount) / seconds / 1e6)) M bars/s  "
           + "\(String(format: "%.2f", seconds * 1e9 / Double(barCount))) ns/bar  (\(trades) trades, \(orders) orders, final equity \(String(format: "%.2f", final)))")
 } catch {
     print("error: \(error)")
