@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "barwise", targets: ["barwise"]),
         .library(name: "MarketData", targets: ["MarketData"]),
         .library(name: "Signals", targets: ["Signals"]),
+        .library(name: "Research", targets: ["Research"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +25,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        .target(name: "Research", dependencies: ["Signals", "MarketData"]),
         .executableTarget(
             name: "barwise",
             dependencies: [
@@ -40,6 +42,7 @@ let package = Package(
         ),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
+        .testTarget(name: "ResearchTests", dependencies: ["Research"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
         .testTarget(name: "barwiseTests", dependencies: ["barwise", "TestSupport"]),
     ]
