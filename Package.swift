@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "barwise", targets: ["barwise"]),
         .library(name: "MarketData", targets: ["MarketData"]),
         .library(name: "Signals", targets: ["Signals"]),
+        .library(name: "Analytics", targets: ["Analytics"]),
+        .library(name: "Risk", targets: ["Risk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -17,10 +19,17 @@ let package = Package(
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
         .target(name: "MarketData", dependencies: ["CSQLite"]),
         .target(name: "Signals", dependencies: ["MarketData"]),
+        // Performance metrics over plain arrays (equity, returns, trades), so the engine can call it.
+        .target(name: "Analytics", dependencies: ["MarketData"]),
+        // Covariance, VaR/CVaR and portfolio optimisation on OpenBLAS/LAPACKE. Uses Analytics' shared
+        // statistics (numpy percentile, normal distribution) rather than duplicating them.
+        .target(name: "Risk", dependencies: ["CLinearAlgebra", "MarketData", "Analytics"]),
         .executableTarget(
             name: "barwise",
             dependencies: [
                 "MarketData",
+                "Analytics",
+                "Risk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -29,6 +38,8 @@ let package = Package(
             dependencies: ["MarketData"]
         ),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
+        .testTarget(name: "RiskTests", dependencies: ["Risk", "Analytics", "MarketData"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
         .testTarget(name: "barwiseTests", dependencies: ["barwise"]),

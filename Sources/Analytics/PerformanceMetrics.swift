@@ -1,0 +1,108 @@
+import Foundation
+
+/// The full set of performance metrics of one run, computed from plain arrays so that any engine
+/// can call it. Conventions: empyrical (SEMANTICS.md section 3) with the annualisation factor N
+/// inferred from the stamps (`PeriodsPerYear`), risk-free 0, ddof 1; see `ReturnMetrics` for
+/// each formula.
+public struct PerformanceMetrics: Sendable {
+    /// Annualisation factor used (252, 365, 52, 12, …).
+    public var periodsPerYear: Double
+    /// Periodic simple returns the metrics were computed on (daily for intraday input).
+    public var returns: [Double]
+    public var totalReturn: Double
+    /// empyrical `cagr` = annual return: ∏(1 + r)^(N/n) − 1.
+    public var cagr: Double
+    public var annualReturn: Double
+    /// Calendar CAGR: (E_last/E_0)^(365.25 days / elapsed) − 1, backtesting.py's definition.
+    public var calendarCAGR: Double
+    public var annualVolatility: Double
+    public var sharpe: Double
+    public var sortino: Double
+    public var calmar: Double
+    public var drawdown: DrawdownAnalysis
+    public var maxDrawdown: Double
+    public var averageDrawdown: Double
+    public var omega: Double
+    public var stability: Double
+    public var tailRatio: Double
+    /// Bias-corrected skewness G1 and excess kurtosis G2 (pandas/quantstats).
+    public var skew: Double
+    public var kurtosis: Double
+    /// Historical VaR and CVaR at 95 % as returns (negative = loss), empyrical.
+    public var valueAtRisk: Double
+    public var conditionalValueAtRisk: Double
+    /// Probabilistic Sharpe ratio against a zero Sharpe.
+    public var probabilisticSharpe: Double
+    public var alpha: Double?
+    public var beta: Double?
+    public var bestDay: Double
+    public var worstDay: Double
+    public var calendar: CalendarReturns
+    public var trades: TradeStatistics?
+    /// Share of bars with a position (from `positionExposure`) or, without it, quantstats'
+    /// share of non-zero returns rounded up to a percent.
+    public var exposure: Double
+    /// Annualised turnover: Σ|traded notional| / mean(equity) / years (nil without trade values).
+    public var turnover: Double?
+
+    /// Computes every metric.
+    /// - Parameters:
+    ///   - equity, timestamps: the equity curve (intraday curves are resampled to daily closes).
+    ///   - benchmarkReturns: returns aligned with the (daily) returns of `equity`, for alpha/beta.
+    ///   - tradePnL, tradeReturns: closed trades.
+    ///   - positionExposure: per bar, the fraction of equity in positions (0 when flat).
+    ///   - tradedNotional: per bar, the absolute value traded.
+    public init(equity: [Double], timestamps: [Int64], benchmarkReturns: [Double]? = nil,
+                tradePnL: [Double]? = nil, tradeReturns: [Double]? = nil,
+                positionExposure: [Double]? = nil, tradedNotional: [Double]? = nil) {
+        precondition(equity.count == timestamps.count, "equity and timestamps must have the same length")
+        periodsPerYear = PeriodsPerYear.infer(timestamps: timestamps)
+        var curve = equity, stamps = timestamps
+        if let first = timestamps.first, let last = timestamps.last, timestamps.count > 1,
+           (last - first) / Int64(timestamps.count - 1) < 86_400 {
+            (curve, stamps) = DailyResampler.resample(values: equity, timestamps: timestamps)
+        }
+        var r: [Double] = []
+        r.reserveCapacity(max(0, curve.count - 1))
+        for i in curve.indices.dropFirst() { r.append(curve[i] / curve[i - 1] - 1) }
+        returns = r
+        let n = periodsPerYear
+        totalReturn = ReturnMetrics.totalReturn(r)
+        annualReturn = ReturnMetrics.annualReturn(r, periodsPerYear: n)
+        cagr = annualReturn
+        let years = Double((stamps.last ?? 0) - (stamps.first ?? 0)) / 86_400 / 365.25
+        calendarCAGR = years > 0 ? pow(curve.last! / curve.first!, 1 / years) - 1 : .nan
+        annualVolatility = ReturnMetrics.annualVolatility(r, periodsPerYear: n)
+        sharpe = ReturnMetrics.sharpe(r, periodsPerYear: n)
+        sortino = ReturnMetrics.sortino(r, periodsPerYear: n)
+        drawdown = DrawdownAnalysis(equity: curve, timestamps: stamps)
+        maxDrawdown = drawdown.maxDrawdown
+        averageDrawdown = drawdown.averageDrawdown
+        calmar = annualReturn / abs(maxDrawdown)
+        omega = ReturnMetrics.omega(r)
+        stability = ReturnMetrics.stability(r)
+        tailRatio = ReturnMetrics.tailRatio(r)
+        skew = Statistics.skewness(r)
+        kurtosis = Statistics.excessKurtosis(r)
+        valueAtRisk = ReturnMetrics.historicalVaR(r)
+        conditionalValueAtRisk = ReturnMetrics.historicalCVaR(r)
+        probabilisticSharpe = ReturnMetrics.probabilisticSharpe(r)
+        if let b = benchmarkReturns, b.count == r.count, !r.isEmpty {
+            alpha = ReturnMetrics.alpha(r, benchmark: b, periodsPerYear: n)
+            beta = ReturnMetrics.beta(r, benchmark: b)
+        }
+        bestDay = r.max() ?? .nan
+        worstDay = r.min() ?? .nan
+        calendar = CalendarReturns(returns: r, timestamps: Array(stamps.dropFirst()))
+        if let pnl = tradePnL, let tr = tradeReturns { trades = TradeStatistics(pnl: pnl, returns: tr) }
+        if let e = positionExposure, !e.isEmpty {
+            exposure = Double(e.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }) / Double(e.count)
+        } else {
+            exposure = ReturnMetrics.exposure(r)
+        }
+        if let traded = tradedNotional, !r.isEmpty {
+            let meanEquity = Statistics.mean(equity)
+            turnover = traded.reduce(0) { $0 + abs($1) } / meanEquity / (Double(r.count) / n)
+        }
+    }
+}
