@@ -38,6 +38,7 @@ public enum Optimizer {
             guard total.isFinite, total != 0 else { throw .singularCovariance("1ᵀS⁻¹1 is not positive") }
             return x.map { $0 / total }
         }
+        try requirePositiveDefinite(s)
         let problem = QuadraticProgram(h: s.scaled(2), equalities: [[Double](repeating: 1, count: n)], equalityValues: [1],
                                        lower: [Double](repeating: bounds.lower, count: n),
                                        upper: [Double](repeating: bounds.upper, count: n))
@@ -50,6 +51,7 @@ public enum Optimizer {
                                        bounds: Bounds = Bounds()) throws(RiskError) -> [Double] {
         let n = s.rows
         try bounds.validate(assets: n)
+        try requirePositiveDefinite(s)
         let start = try FeasibleStart.targetReturn(mu: mu, target: target, bounds: bounds)
         let problem = QuadraticProgram(h: s.scaled(2), equalities: [[Double](repeating: 1, count: n), mu], equalityValues: [1, target],
                                        lower: [Double](repeating: bounds.lower, count: n),
@@ -74,6 +76,7 @@ public enum Optimizer {
             guard let best = excess.indices.max(by: { excess[$0] < excess[$1] }), excess[best] > 0 else {
                 throw .infeasible("no asset has an expected return above the risk-free rate \(rf)")
             }
+            try requirePositiveDefinite(s)
             var start = [Double](repeating: 0, count: n)
             start[best] = 1 / excess[best]
             let problem = QuadraticProgram(h: s.scaled(2), equalities: [excess], equalityValues: [1],
@@ -144,6 +147,12 @@ public enum Optimizer {
         let r = dot(w, mu)
         let v = s.quadraticForm(w).squareRoot()
         return (r, v, (r - rf) / v)
+    }
+
+    /// Throws `.singularCovariance` unless S has a Cholesky factor: with a singular S the optimum
+    /// is not unique, and the solver would return one of many answers silently.
+    static func requirePositiveDefinite(_ s: Matrix) throws(RiskError) {
+        _ = try LinearAlgebra.cholesky(s)
     }
 
     static func dot(_ a: [Double], _ b: [Double]) -> Double {
