@@ -102,15 +102,42 @@ public enum Covariance {
     }
 
     /// The nearest PSD matrix by spectral clipping (PyPortfolioOpt's "spectral" fix): V·max(Λ, 0)·Vᵀ
-    /// from `dsyevd`; a matrix that is already PSD is returned unchanged.
+    /// from `dsyevd`. As PyPortfolioOpt, a matrix is left unchanged when C + 1e-16·I has a Cholesky
+    /// factor. The clipped matrix is singular (its negative eigenvalues become 0).
     public static func repairedPSD(_ c: Matrix) throws(RiskError) -> Matrix {
+        var ridged = c
+        for i in 0..<c.rows { ridged[i, i] += 1e-16 }
+        if (try? LinearAlgebra.cholesky(ridged)) != nil { return c }
         let (values, v) = try LinearAlgebra.symmetricEigen(c)
-        if (values.first ?? 0) >= 0 { return c }
         var scaled = v
         for j in 0..<c.columns { let l = max(values[j], 0); for i in 0..<c.rows { scaled[i, j] *= l } }
         var fixed = LinearAlgebra.multiply(scaled, v, transposeB: true)
         for j in 0..<c.columns { for i in 0..<j { let m = (fixed[i, j] + fixed[j, i]) / 2; fixed[i, j] = m; fixed[j, i] = m } }
         return fixed
+    }
+
+    /// Pairwise-complete correlation (pandas `DataFrame.corr` with NaN): each pair's correlation
+    /// uses only the rows where both returns exist, for its means and both variances.
+    public static func pairwiseCorrelation(_ returns: Matrix) -> Matrix {
+        let n = returns.rows, p = returns.columns
+        var c = Matrix.identity(p)
+        for a in 0..<p {
+            for b in (a + 1)..<max(a + 1, p) {
+                var count = 0, sa = 0.0, sb = 0.0
+                for i in 0..<n where !returns[i, a].isNaN && !returns[i, b].isNaN {
+                    count += 1; sa += returns[i, a]; sb += returns[i, b]
+                }
+                let ma = sa / Double(count), mb = sb / Double(count)
+                var sab = 0.0, saa = 0.0, sbb = 0.0
+                for i in 0..<n where !returns[i, a].isNaN && !returns[i, b].isNaN {
+                    let da = returns[i, a] - ma, db = returns[i, b] - mb
+                    sab += da * db; saa += da * da; sbb += db * db
+                }
+                c[a, b] = sab / (saa * sbb).squareRoot()
+                c[b, a] = c[a, b]
+            }
+        }
+        return c
     }
 
     /// Correlation matrix from a covariance: C_ij / √(C_ii C_jj).

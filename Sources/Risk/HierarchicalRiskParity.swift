@@ -13,12 +13,13 @@ public enum HierarchicalRiskParity {
         public var linkage: [(left: Int, right: Int, distance: Double, size: Int)]
     }
 
-    /// Runs HRP on a per-period covariance matrix.
-    public static func weights(covariance s: Matrix) throws(RiskError) -> Result {
+    /// Runs HRP on a covariance matrix; `correlation` defaults to the one implied by it (pass the
+    /// pairwise-complete correlation for gappy data, as pandas' `corr()` gives PyPortfolioOpt).
+    public static func weights(covariance s: Matrix, correlation: Matrix? = nil) throws(RiskError) -> Result {
         let n = s.rows
         guard n >= 2 else { throw .invalidArgument("HRP needs at least two assets") }
         guard s.diagonal.allSatisfy({ $0 > 0 }) else { throw .singularCovariance("an asset has zero variance") }
-        let rho = Covariance.correlation(s)
+        let rho = correlation ?? Covariance.correlation(s)
         var distance = Matrix(rows: n, columns: n)
         for j in 0..<n { for i in 0..<n { distance[i, j] = min(max((1 - rho[i, j]) / 2, 0), 1).squareRoot() } }
         let link = singleLinkage(distance)

@@ -102,6 +102,10 @@ struct OptimizeCommand: ParsableCommand {
             case let .efficientReturn(r): w = try Optimizer.efficientReturn(expectedReturns: mu, covariance: s, target: r, bounds: bounds)
             case let .efficientRisk(v): w = try Optimizer.efficientRisk(expectedReturns: mu, covariance: s, targetVolatility: v, bounds: bounds)
             case .riskParity: w = try RiskParity.weights(covariance: s)
+            case .hrp where pairwise:
+                // PyPortfolioOpt's HRPOpt: pandas' pairwise cov() and corr(), no PSD repair.
+                w = try HierarchicalRiskParity.weights(covariance: try Covariance.pairwise(data.returns),
+                                                       correlation: Covariance.pairwiseCorrelation(data.returns)).weights
             case .hrp: w = try HierarchicalRiskParity.weights(covariance: s).weights
             }
             if let frontier { points = try Optimizer.frontier(expectedReturns: mu, covariance: s, count: frontier, bounds: bounds) }
