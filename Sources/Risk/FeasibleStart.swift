@@ -34,9 +34,10 @@ enum FeasibleStart {
     }
 
     /// A feasible point with μᵀw = target: a convex mix of the lowest- and highest-return fills.
-    /// Unbounded problems need none (the first solve is the answer); nil then.
+    /// Nil when shorting is allowed (the first solves find a feasible point).
     static func targetReturn(mu: [Double], target: Double, bounds: Optimizer.Bounds) throws(RiskError) -> [Double]? {
-        guard bounds.isBounded else { return nil }
+        // Shorting allowed: the reachable range is unbounded; the solver's warm start finds a point.
+        guard bounds.longOnly else { return nil }
         let r = try returnRange(mu: mu, bounds: bounds)
         let slack = 1e-12 * max(1, abs(target))
         guard target >= r.min - slack, target <= r.max + slack else {

@@ -62,14 +62,15 @@ public enum Optimizer {
     /// Maximum Sharpe ratio (μ − rf)ᵀw / √(wᵀSw).
     /// Long-only: PyPortfolioOpt's transform, min yᵀSy s.t. (μ − rf)ᵀy = 1, y ≥ 0, w = y/Σy, solved
     /// by the active-set QP. Unconstrained: the tangency portfolio S⁻¹(μ − rf) normalised.
-    /// A maximum weight is not supported here (the transformed constraint is not a box); use
-    /// efficient risk or efficient return with bounds instead.
+    /// With a maximum weight (long-only only) the transformed bound y ≤ W·Σy is not a box, so the
+    /// optimum is found on the bounded efficient frontier instead (`maxSharpeOnFrontier`).
     public static func maxSharpe(expectedReturns mu: [Double], covariance s: Matrix, riskFree rf: Double = 0,
                                  bounds: Bounds = Bounds()) throws(RiskError) -> [Double] {
         let n = s.rows
         let excess = mu.map { $0 - rf }
-        guard bounds.maxWeight == nil else {
-            throw .invalidArgument("--max-weight is not supported with max-sharpe; use efficient-risk=V or efficient-return=R with --max-weight")
+        if bounds.maxWeight != nil {
+            guard bounds.longOnly else { throw .invalidArgument("--max-weight with max-sharpe needs --long-only") }
+            return try maxSharpeOnFrontier(expectedReturns: mu, covariance: s, riskFree: rf, bounds: bounds)
         }
         let y: [Double]
         if bounds.longOnly {
@@ -105,7 +106,7 @@ public enum Optimizer {
         }
         var lo = dot(mu, wMin)
         var hi: Double
-        if bounds.isBounded {
+        if bounds.longOnly {
             hi = try FeasibleStart.returnRange(mu: mu, bounds: bounds).max
         } else {
             hi = lo + 1
@@ -132,7 +133,7 @@ public enum Optimizer {
         guard count >= 2 else { throw .invalidArgument("--frontier needs at least 2 points") }
         let wMin = try minVariance(covariance: s, bounds: bounds)
         let lo = dot(mu, wMin)
-        let hi = bounds.isBounded ? try FeasibleStart.returnRange(mu: mu, bounds: bounds).max : (mu.max() ?? lo)
+        let hi = bounds.longOnly ? try FeasibleStart.returnRange(mu: mu, bounds: bounds).max : (mu.max() ?? lo)
         var out: [(Double, [Double])] = [(lo, wMin)]
         for k in 1..<count {
             let t = lo + (hi - lo) * Double(k) / Double(count - 1)

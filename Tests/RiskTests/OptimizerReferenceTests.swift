@@ -104,3 +104,34 @@ import Testing
         #expect(abs(w.reduce(0, +) - 1) < 1e-13)
     }
 }
+
+/// Max-Sharpe through the bounded frontier (the path taken with --max-weight) must land on the
+/// same exact weights as the transformed QP when the cap does not bind.
+@Suite struct MaxSharpeFrontierTests {
+    @Test(arguments: [0.0, 0.02])
+    func frontierSearchMatchesTheExactActiveSetWeights(riskFree: Double) throws {
+        let panel = try PortfolioFixtures.panel()
+        let mu = panel.geometricAnnualReturns()
+        let s = try Covariance.sample(panel.returns).scaled(252)
+        let w = try Optimizer.maxSharpe(expectedReturns: mu, covariance: s, riskFree: riskFree, bounds: .init(longOnly: true, maxWeight: 1))
+        let want = try PortfolioFixtures.weights(["optimisation", "max_sharpe_long_only_rf_\(riskFree)", "weights_exact_active_set"], symbols: panel.symbols)
+        let e = PortfolioFixtures.maxAbsDifference(w, want)
+        #expect(e <= 1e-8, "max abs error \(e)")
+    }
+
+    @Test func aBindingCapIsRespectedAndBeatsNeighbours() throws {
+        let panel = try PortfolioFixtures.panel()
+        let mu = panel.geometricAnnualReturns()
+        let s = try Covariance.sample(panel.returns).scaled(252)
+        let w = try Optimizer.maxSharpe(expectedReturns: mu, covariance: s, bounds: .init(longOnly: true, maxWeight: 0.3))
+        #expect(w.allSatisfy { $0 >= 0 && $0 <= 0.3 })
+        #expect(abs(w.reduce(0, +) - 1) < 1e-13)
+        let best = Optimizer.performance(weights: w, expectedReturns: mu, covariance: s).sharpe
+        // No efficient portfolio nearby on the capped frontier does better.
+        let r = Optimizer.performance(weights: w, expectedReturns: mu, covariance: s).expectedReturn
+        for dr in [-0.01, 0.01] {
+            let v = try Optimizer.efficientReturn(expectedReturns: mu, covariance: s, target: r + dr, bounds: .init(longOnly: true, maxWeight: 0.3))
+            #expect(Optimizer.performance(weights: v, expectedReturns: mu, covariance: s).sharpe < best)
+        }
+    }
+}
