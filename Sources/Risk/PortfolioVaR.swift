@@ -79,8 +79,11 @@ public enum PortfolioVaR {
     }
 
     /// Historical/simulated VaR from scenario rows: VaR = −percentile(r_p, 100α) with numpy's
-    /// linear interpolation, CVaR = −mean(r_p[r_p ≤ that percentile]). Components interpolate the
-    /// asset returns of the two scenarios the percentile lies between, so they sum to the VaR.
+    /// linear interpolation, CVaR = −mean(r_p[r_p ≤ that percentile]).
+    ///
+    /// Components estimate −w_i·E[r_i | r_p = −VaR] by averaging the asset returns of the
+    /// scenarios ranked within ±0.5 % of n around the percentile (at least the two it lies
+    /// between; a single scenario is too noisy), then scale them so they sum exactly to the VaR.
     static func empirical(_ x: Matrix, _ w: [Double], _ confidences: [Double]) -> [Estimate] {
         let port = x.multiply(w)
         let order = port.indices.sorted { port[$0] < port[$1] }
@@ -93,9 +96,16 @@ public enum PortfolioVaR {
             let h = Double(sorted.count - 1) * alpha
             let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
             let f = h - Double(lo)
-            let contributions = (0..<w.count).map { i in
+            let interpolated = (0..<w.count).map { i in
                 -w[i] * ((1 - f) * x[order[lo], i] + f * x[order[hi], i])
             }
+            let half = Int(0.005 * Double(sorted.count))
+            let window = max(0, lo - half)...min(sorted.count - 1, hi + half)
+            var averaged = [Double](repeating: 0, count: w.count)
+            for k in window { for i in 0..<w.count { averaged[i] -= w[i] * x[order[k], i] } }
+            let total = averaged.reduce(0, +)
+            let contributions = total != 0 && (total > 0) == (-q > 0)
+                ? averaged.map { $0 * (-q) / total } : interpolated
             return Estimate(confidence: c, valueAtRisk: -q, conditionalValueAtRisk: -tail / Double(count),
                             contributions: contributions)
         }

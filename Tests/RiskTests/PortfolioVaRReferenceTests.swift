@@ -20,6 +20,8 @@ import Testing
         #expect(close(e[0].conditionalValueAtRisk, try ref("historical_CVaR_95")))
         #expect(close(e[1].conditionalValueAtRisk, try ref("historical_CVaR_99")))
         for x in e { #expect(abs(x.contributions.reduce(0, +) - x.valueAtRisk) < 1e-15) }
+        // Averaged over neighbouring scenarios, no asset of an equal-weight long book offsets the loss.
+        #expect(e[0].contributions.allSatisfy { $0 > 0 })
     }
 
     @Test func parametricVaRWithAndWithoutTheMean() throws {
