@@ -5,9 +5,11 @@ import MarketData
 public struct CalendarReturns: Sendable, Equatable {
     /// One period's compounded return.
     public struct Period: Sendable, Equatable {
+        /// Calendar year (UTC).
         public var year: Int
         /// 1…12 for a month, nil for a whole year.
         public var month: Int?
+        /// ∏(1 + r) − 1 over the period's returns.
         public var value: Double
     }
 
@@ -35,10 +37,12 @@ public struct CalendarReturns: Sendable, Equatable {
         }
     }
 
-    /// Best and worst month.
+    /// Best month.
     public var bestMonth: Double? { monthly.map(\.value).max() }
+    /// Worst month.
     public var worstMonth: Double? { monthly.map(\.value).min() }
-    /// Best and worst year.
+    /// Best year.
     public var bestYear: Double? { yearly.map(\.value).max() }
+    /// Worst year.
     public var worstYear: Double? { yearly.map(\.value).min() }
 }

@@ -9,21 +9,32 @@ public struct PerformanceMetrics: Sendable {
     public var periodsPerYear: Double
     /// Periodic simple returns the metrics were computed on (daily for intraday input).
     public var returns: [Double]
+    /// ∏(1 + r) − 1.
     public var totalReturn: Double
     /// empyrical `cagr` = annual return: ∏(1 + r)^(N/n) − 1.
     public var cagr: Double
+    /// ∏(1 + r)^(N/n) − 1 (years counted in periods, empyrical).
     public var annualReturn: Double
     /// Calendar CAGR: (E_last/E_0)^(365.25 days / elapsed) − 1, backtesting.py's definition.
     public var calendarCAGR: Double
+    /// std(r, ddof 1)·√N.
     public var annualVolatility: Double
+    /// mean/std(ddof 1)·√N, arithmetic, risk-free 0.
     public var sharpe: Double
+    /// mean·N / (√mean(min(r, 0)²)·√N), downside over all returns.
     public var sortino: Double
+    /// annualReturn / |maxDrawdown|.
     public var calmar: Double
+    /// Drawdown series and episodes of the (daily) equity curve.
     public var drawdown: DrawdownAnalysis
+    /// Deepest drawdown (negative) and the mean episode depth (negative).
     public var maxDrawdown: Double
     public var averageDrawdown: Double
+    /// Σ positive / |Σ negative| returns (threshold 0).
     public var omega: Double
+    /// R² of cumulative log returns on time.
     public var stability: Double
+    /// |p95| / |p5| of the returns (numpy linear percentiles).
     public var tailRatio: Double
     /// Bias-corrected skewness G1 and excess kurtosis G2 (pandas/quantstats).
     public var skew: Double
@@ -33,11 +44,15 @@ public struct PerformanceMetrics: Sendable {
     public var conditionalValueAtRisk: Double
     /// Probabilistic Sharpe ratio against a zero Sharpe.
     public var probabilisticSharpe: Double
+    /// Against `benchmarkReturns`: β = cov/var, α = (1 + mean(r − βb))^N − 1 (empyrical).
     public var alpha: Double?
     public var beta: Double?
+    /// Largest and smallest single-period return.
     public var bestDay: Double
     public var worstDay: Double
+    /// Monthly and yearly compounded returns (best/worst month and year).
     public var calendar: CalendarReturns
+    /// Closed-trade statistics when trades were given.
     public var trades: TradeStatistics?
     /// Share of bars with a position (from `positionExposure`) or, without it, quantstats'
     /// share of non-zero returns rounded up to a percent.

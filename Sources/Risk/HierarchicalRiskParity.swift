@@ -8,7 +8,9 @@ public enum HierarchicalRiskParity {
     /// The result: weights in the input order, the leaf order and scipy's linkage matrix rows
     /// (left id, right id, distance, size).
     public struct Result: Sendable {
+        /// Weights in input order (sum 1).
         public var weights: [Double]
+        /// Asset indices in the dendrogram's leaf order.
         public var leafOrder: [Int]
         public var linkage: [(left: Int, right: Int, distance: Double, size: Int)]
     }

@@ -1,6 +1,7 @@
 /// A dense matrix of `Double` in column-major order (LAPACK's layout): element (i, j) is at
 /// `values[i + j·rows]`. A value type; BLAS/LAPACK calls work on copies of `values`.
 public struct Matrix: Sendable, Equatable {
+    /// Row and column counts.
     public let rows: Int
     public let columns: Int
     /// Column-major storage, `rows · columns` elements.

@@ -14,8 +14,11 @@ public enum PortfolioVaR {
 
     /// VaR and CVaR at one confidence level, with each asset's additive contribution.
     public struct Estimate: Sendable {
+        /// e.g. 0.95.
         public var confidence: Double
+        /// Loss (positive fraction) not exceeded with probability `confidence`.
         public var valueAtRisk: Double
+        /// Mean loss beyond the VaR (expected shortfall), a positive fraction.
         public var conditionalValueAtRisk: Double
         /// Euler components of the VaR per asset; they sum to `valueAtRisk`.
         public var contributions: [Double]

@@ -6,6 +6,7 @@ public struct RandomNormal: Sendable {
     var s: (UInt64, UInt64, UInt64, UInt64)
     var spare: Double?
 
+    /// Seeds the four state words from SplitMix64(seed).
     public init(seed: UInt64) {
         var z = seed
         func splitMix() -> UInt64 {

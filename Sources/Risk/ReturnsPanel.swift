@@ -15,8 +15,11 @@ public struct ReturnsPanel: Sendable {
         case pairwiseComplete = "pairwise"
     }
 
+    /// Column order of `returns`.
     public var symbols: [String]
+    /// The stamp of each return row (the later of the two closes).
     public var timestamps: [Int64]
+    /// T×N simple returns, NaN where missing (pairwise alignment only).
     public var returns: Matrix
     public var alignment: Alignment
 

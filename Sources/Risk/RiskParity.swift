@@ -5,6 +5,7 @@ import Foundation
 /// Newton's method (Hessian S + diag(b/y²), Cholesky solves, step halving to stay positive),
 /// then w = y/Σy (Spinu 2013). Converges to rounding in a few iterations.
 public enum RiskParity {
+    /// Weights whose risk contributions are proportional to `budgets` (equal by default).
     public static func weights(covariance s: Matrix, budgets: [Double]? = nil) throws(RiskError) -> [Double] {
         let n = s.rows
         guard n > 0 else { throw .invalidArgument("no assets") }
