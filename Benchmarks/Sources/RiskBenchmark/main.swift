@@ -56,6 +56,19 @@ let mv = try time(max(3, repetitions / 4)) { weights = try Optimizer.minVariance
 let held = weights.filter { $0 > 0 }.count
 print("long-only min-variance \(assets) assets: median \(ms(mv.median)), best \(ms(mv.best))   (\(held) assets held, Σw = \(weights.reduce(0, +)))")
 
+// 2b. Harder QPs on the same assets: a binding 1 % cap (at least 100 assets held), and max-Sharpe.
+var capped: [Double] = []
+let mvCap = try time(3) { capped = try Optimizer.minVariance(covariance: annual, bounds: .init(longOnly: true, maxWeight: 0.01)) }
+print("long-only min-variance \(assets) assets, max weight 1 %: median \(ms(mvCap.median)), best \(ms(mvCap.best))   (\(capped.filter { $0 > 0 }.count) held, \(capped.filter { $0 == 0.01 }.count) at the cap)")
+let mu = (0..<assets).map { j -> Double in
+    var g = 1.0
+    for i in 0..<rows { g *= 1 + returns[i, j] }
+    return pow(g, 252 / Double(rows)) - 1
+}
+var tangent: [Double] = []
+let ms1 = try time(3) { tangent = try Optimizer.maxSharpe(expectedReturns: mu, covariance: annual, riskFree: 0.02) }
+print("long-only max-Sharpe \(assets) assets: median \(ms(ms1.median)), best \(ms(ms1.best))   (\(tangent.filter { $0 > 0 }.count) held)")
+
 // 3. Metrics of a 10-year daily equity curve.
 let days = 2520
 var equity = [10_000.0]
