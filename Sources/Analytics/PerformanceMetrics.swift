@@ -121,3 +121,31 @@ public struct PerformanceMetrics: Sendable {
         }
     }
 }
+
+extension PerformanceMetrics {
+    /// Every scalar metric as (snake_case name, value), in a fixed order: the names `summary.json`
+    /// and `metrics.csv` use (DESIGN.md section 5). Fractions, not percent; durations in days.
+    public var namedValues: [(name: String, value: Double)] {
+        var out: [(String, Double)] = [
+            ("total_return", totalReturn), ("cagr", cagr), ("annual_return", annualReturn),
+            ("calendar_cagr", calendarCAGR), ("annual_volatility", annualVolatility), ("sharpe", sharpe),
+            ("sortino", sortino), ("calmar", calmar), ("max_drawdown", maxDrawdown),
+            ("max_drawdown_duration_days", Double(drawdown.maxEpisode?.duration ?? 0) / 86_400),
+            ("avg_drawdown", averageDrawdown), ("longest_drawdown_days", Double(drawdown.maxDuration) / 86_400),
+            ("omega", omega), ("stability", stability), ("tail_ratio", tailRatio), ("skew", skew), ("kurtosis", kurtosis),
+            ("var_95", valueAtRisk), ("cvar_95", conditionalValueAtRisk), ("probabilistic_sharpe", probabilisticSharpe),
+            ("best_day", bestDay), ("worst_day", worstDay),
+            ("best_month", calendar.bestMonth ?? .nan), ("worst_month", calendar.worstMonth ?? .nan),
+            ("best_year", calendar.bestYear ?? .nan), ("worst_year", calendar.worstYear ?? .nan),
+            ("exposure", exposure), ("periods_per_year", periodsPerYear),
+        ]
+        if let alpha, let beta { out += [("alpha", alpha), ("beta", beta)] }
+        if let turnover { out.append(("turnover", turnover)) }
+        if let t = trades {
+            out += [("trades", Double(t.count)), ("win_rate", t.winRate), ("profit_factor", t.profitFactor),
+                    ("expectancy", t.expectancy), ("avg_win", t.averageWin), ("avg_loss", t.averageLoss),
+                    ("best_trade", t.bestTrade), ("worst_trade", t.worstTrade), ("sqn", t.sqn)]
+        }
+        return out
+    }
+}

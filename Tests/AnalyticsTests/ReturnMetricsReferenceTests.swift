@@ -73,5 +73,8 @@ import Testing
         let dd = m.drawdown.maxEpisode!
         #expect(dd.trough > dd.peak)
         #expect(m.probabilisticSharpe > 0.9 && m.probabilisticSharpe < 1)
+        let names = m.namedValues.map(\.name)
+        #expect(Set(names).count == names.count)
+        #expect(names.contains("sharpe") && names.contains("beta") && !names.contains("sqn"))
     }
 }

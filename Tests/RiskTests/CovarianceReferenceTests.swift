@@ -47,6 +47,18 @@ import Testing
         #expect(throws: RiskError.self) { try Covariance.ewma(panel.returns, halfLife: 0) }
     }
 
+    @Test func ewmaWeightsHalveEveryHalfLife() throws {
+        // Half-life 1: weights 1/4, 1/2, 1 (oldest first), normalised by 7/4.
+        let r = Matrix(rows: [[1, 2], [3, 1], [2, 5]])
+        let c = try Covariance.ewma(r, halfLife: 1)
+        let w = [0.25 / 1.75, 0.5 / 1.75, 1 / 1.75]
+        let m0 = w[0] * 1 + w[1] * 3 + w[2] * 2, m1 = w[0] * 2 + w[1] * 1 + w[2] * 5
+        let c01 = w[0] * (1 - m0) * (2 - m1) + w[1] * (3 - m0) * (1 - m1) + w[2] * (2 - m0) * (5 - m1)
+        let c00 = w[0] * (1 - m0) * (1 - m0) + w[1] * (3 - m0) * (3 - m0) + w[2] * (2 - m0) * (2 - m0)
+        #expect(abs(c[0, 1] - c01) < 1e-15 && abs(c[1, 0] - c01) < 1e-15)
+        #expect(abs(c[0, 0] - c00) < 1e-15)
+    }
+
     @Test func pairwiseCompleteCovarianceIsRepairedToPSD() throws {
         let panel = try PortfolioFixtures.panel(.pairwiseComplete)
         #expect(panel.count > 7000)

@@ -73,6 +73,17 @@ import Testing
         #expect((o["frontier"] as? [[String: Any]])?.count == 4)
     }
 
+    @Test func ledoitWolfCovarianceAndSeededMonteCarloAreReproducible() throws {
+        let store = try Self.panelStore()
+        let a = try BarwiseProcess.run(["optimize", "--symbols", Self.symbols, "--objective", "min-variance", "--cov", "ledoit-wolf", "--json", "--store", store])
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect((try json(a))["cov"] as? String == "ledoit-wolf")
+        let args = ["risk", "--symbols", "AAPL,XOM,PFE", "--method", "montecarlo", "--paths", "20000", "--seed", "3", "--horizon", "5", "--json", "--store", store]
+        let m1 = try BarwiseProcess.run(args), m2 = try BarwiseProcess.run(args)
+        #expect(m1.status == 0 && m1.stdout == m2.stdout)
+        #expect((try json(m1))["horizon"] as? Int == 5)
+    }
+
     @Test func infeasibleTargetAndBadArgumentsExitTwoWithOneLine() throws {
         let store = try Self.panelStore()
         let a = try BarwiseProcess.run(["optimize", "--symbols", "AAPL,XOM", "--objective", "efficient-return=0.9", "--long-only", "--store", store])
