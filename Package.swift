@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "barwise", targets: ["barwise"]),
         .library(name: "MarketData", targets: ["MarketData"]),
         .library(name: "Signals", targets: ["Signals"]),
+        .library(name: "Analytics", targets: ["Analytics"]),
+        .library(name: "Risk", targets: ["Risk"]),
         .library(name: "Research", targets: ["Research"]),
     ],
     dependencies: [
@@ -25,12 +27,19 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Performance metrics over plain arrays (equity, returns, trades), so the engine can call it.
+        .target(name: "Analytics", dependencies: ["MarketData"]),
+        // Covariance, VaR/CVaR and portfolio optimisation on OpenBLAS/LAPACKE. Uses Analytics' shared
+        // statistics (numpy percentile, normal distribution) rather than duplicating them.
+        .target(name: "Risk", dependencies: ["CLinearAlgebra", "MarketData", "Analytics"]),
         .target(name: "Research", dependencies: ["Signals", "MarketData"]),
         .executableTarget(
             name: "barwise",
             dependencies: [
                 "MarketData",
                 "Signals",
+                "Analytics",
+                "Risk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +50,8 @@ let package = Package(
             dependencies: ["MarketData", "TestSupport"]
         ),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
+        .testTarget(name: "RiskTests", dependencies: ["Risk", "Analytics", "MarketData"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
         .testTarget(name: "ResearchTests", dependencies: ["Research"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
