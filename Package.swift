@@ -9,6 +9,9 @@ let package = Package(
         .library(name: "MarketData", targets: ["MarketData"]),
         .library(name: "Signals", targets: ["Signals"]),
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "Analytics", targets: ["Analytics"]),
+        .library(name: "Risk", targets: ["Risk"]),
+        .library(name: "Research", targets: ["Research"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,12 +30,20 @@ let package = Package(
         ),
         // Orders, broker, portfolio, BarFeed and the simulation loop (DESIGN.md section 1).
         .target(name: "Engine", dependencies: ["MarketData", "Signals"]),
+        // Performance metrics over plain arrays (equity, returns, trades), so the engine can call it.
+        .target(name: "Analytics", dependencies: ["MarketData"]),
+        // Covariance, VaR/CVaR and portfolio optimisation on OpenBLAS/LAPACKE. Uses Analytics' shared
+        // statistics (numpy percentile, normal distribution) rather than duplicating them.
+        .target(name: "Risk", dependencies: ["CLinearAlgebra", "MarketData", "Analytics"]),
+        .target(name: "Research", dependencies: ["Signals", "MarketData"]),
         .executableTarget(
             name: "barwise",
             dependencies: [
                 "MarketData",
                 "Signals",
                 "Engine",
+                "Analytics",
+                "Risk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,8 +54,11 @@ let package = Package(
             dependencies: ["MarketData", "TestSupport"]
         ),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
+        .testTarget(name: "RiskTests", dependencies: ["Risk", "Analytics", "MarketData"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData"]),
+        .testTarget(name: "ResearchTests", dependencies: ["Research"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
         .testTarget(name: "barwiseTests", dependencies: ["barwise", "TestSupport"]),
     ]
