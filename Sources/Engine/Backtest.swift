@@ -18,11 +18,7 @@ public enum Backtest {
         var simulation = Simulation(program: program, symbols: series.map(\.symbol), config: config, expectedSteps: feed.maxSteps)
         if series.count == 1 {
             // One symbol: every timestamp has exactly its bar; no merge needed.
-            let s = series[0]
-            for i in 0..<s.count {
-                simulation.step(symbol: 0, index: i, bar: Bar(
-                    timestamp: s.timestamps[i], open: s.open[i], high: s.high[i], low: s.low[i], close: s.close[i], volume: s.volume[i]))
-            }
+            simulation.replay(series[0])
             return simulation.finish()
         }
         var batch = BarBatch(capacity: series.count)

@@ -72,6 +72,68 @@ public struct Simulation: Sendable {
         close(bar.timestamp, wasOpen, closedBefore)
     }
 
+    /// Steps every bar of `series`, the run's only symbol, in order: exactly what one
+    /// `step(symbol: 0, index: i, bar: series[i])` per bar does, with the program held in a local
+    /// and the columns read through buffer pointers (the backtest's single-symbol fast path).
+    /// - Precondition: the simulation has one symbol and `series` continues its bars in time order.
+    public mutating func replay(_ series: BarSeries) {
+        precondition(symbols.count == 1, "replay runs a single-symbol simulation")
+        let n = series.count
+        guard n > 0 else { return }
+        uniqueColumns()
+        var owned: [SignalProgram] = []
+        swap(&owned, &programs)
+        var program = owned.removeLast()
+        let first = columns.lastIndex[0] + 1
+        series.timestamps.withUnsafeBufferPointer { ts in
+        series.open.withUnsafeBufferPointer { open in
+        series.high.withUnsafeBufferPointer { high in
+        series.low.withUnsafeBufferPointer { low in
+        series.close.withUnsafeBufferPointer { close in
+        series.volume.withUnsafeBufferPointer { volume in
+            for i in 0..<n {
+                let o = open[i], c = close[i], t = ts[i]
+                let wasOpen = !portfolio.openTrades.isEmpty
+                let closedBefore = portfolio.closedTrades.count
+                if broker.hasPending || (wasOpen && portfolio.attachedCount > 0) {
+                    portfolio.lastPrice[0] = o
+                    broker.process(symbol: 0, bar: Broker.BarView(time: t, index: first + i, open: o, high: high[i], low: low[i], close: c),
+                                   portfolio: &portfolio)
+                }
+                program.step(open: o, high: high[i], low: low[i], close: c, volume: volume[i])
+                decide(symbol: 0, time: t, close: c, index: first + i, program: program)
+                if config.fill == .close && broker.hasPending {
+                    portfolio.lastPrice[0] = c
+                    broker.processAtClose(symbol: 0, bar: Broker.BarView(time: t, index: first + i, open: o, high: high[i], low: low[i], close: c),
+                                          portfolio: &portfolio)
+                }
+                let isOpen = !portfolio.openTrades.isEmpty
+                if wasOpen || isOpen || portfolio.closedTrades.count != closedBefore { exposedBars += 1 }
+                var equity = portfolio.balance
+                var gross = 0.0
+                var net = 0.0
+                if isOpen {
+                    for trade in portfolio.openTrades {
+                        equity += trade.size * (c - trade.entryPrice)
+                        gross += Swift.abs(trade.size) * c
+                        net += trade.size * c
+                    }
+                }
+                columns.timestamps.append(t)
+                columns.equity.append(equity)
+                columns.gross.append(gross)
+                columns.net.append(net)
+            }
+        } } } } } }
+        portfolio.lastPrice[0] = series.close[n - 1]
+        columns.lastIndex[0] = first + n - 1
+        columns.lastTime[0] = series.timestamps[n - 1]
+        columns.lastOpen[0] = series.open[n - 1]
+        columns.lastClose[0] = series.close[n - 1]
+        owned.append(program)
+        programs = owned
+    }
+
     /// Ends the run: with `closeAtEnd`, pending orders are cancelled and open trades close on
     /// each symbol's last bar — at its open with `next_open` (backtesting.py's
     /// `finalize_trades`: the broker re-runs on the last bar), at its close with `fill = "close"`;
@@ -142,7 +204,7 @@ public struct Simulation: Sendable {
     @inline(__always)
     private mutating func signal(_ s: Int, _ bar: Bar, _ index: Int) {
         programs[s].step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
-        decide(symbol: s, bar: bar, index: index)
+        decide(symbol: s, time: bar.timestamp, close: bar.close, index: index, program: programs[s])
         if config.fill == .close && broker.hasPending {
             broker.processAtClose(symbol: s, bar: view(bar, index), portfolio: &portfolio)
         }
@@ -173,21 +235,20 @@ public struct Simulation: Sendable {
     }
 
     /// Step 4: exits, then entries (long before short when both fire), for symbol `s` at its close.
-    private mutating func decide(symbol s: Int, bar: Bar, index: Int) {
+    private mutating func decide(symbol s: Int, time t: Int64, close: Double, index: Int, program: borrowing SignalProgram) {
         if slots.trailingStop >= 0 {
-            let d = RuleSlots.value(programs[s], slots.trailingStop)
+            let d = program.value(at: slots.trailingStop)
             for k in portfolio.openTrades.indices where portfolio.openTrades[k].symbol == s {
-                portfolio.trail(k, close: bar.close, distance: d)
+                portfolio.trail(k, close: close, distance: d)
             }
         }
-        let longEntry = slots.longEntry >= 0 && programs[s].value(at: slots.longEntry) == 1
-        let shortEntry = slots.shortEntry >= 0 && programs[s].value(at: slots.shortEntry) == 1
-        let longExit = slots.longExit >= 0 && programs[s].value(at: slots.longExit) == 1
-        let shortExit = slots.shortExit >= 0 && programs[s].value(at: slots.shortExit) == 1
+        let longEntry = slots.longEntry >= 0 && program.value(at: slots.longEntry) == 1
+        let shortEntry = slots.shortEntry >= 0 && program.value(at: slots.shortEntry) == 1
+        let longExit = slots.longExit >= 0 && program.value(at: slots.longExit) == 1
+        let shortExit = slots.shortExit >= 0 && program.value(at: slots.shortExit) == 1
         guard longEntry || shortEntry || longExit || shortExit else { return }
         var longs = portfolio.openCount(s, .long)
         var shorts = portfolio.openCount(s, .short)
-        let t = bar.timestamp
         if longExit && longs > 0 {
             broker.submit(symbol: s, side: .long, intent: .exit, type: .market, time: t, bar: index)
             longs = 0
@@ -197,16 +258,16 @@ public struct Simulation: Sendable {
             shorts = 0
         }
         if longEntry {
-            enter(.long, symbol: s, same: longs, opposite: shorts, time: t, index: index)
+            enter(.long, symbol: s, same: longs, opposite: shorts, time: t, index: index, program: program)
         } else if shortEntry {
-            enter(.short, symbol: s, same: shorts, opposite: longs, time: t, index: index)
+            enter(.short, symbol: s, same: shorts, opposite: longs, time: t, index: index, program: program)
         }
     }
 
     /// An entry rule fired: nothing while `pyramiding` entries on that side are open or queued;
     /// an open opposite position blocks it unless `exclusive`, which closes that position first
     /// and cancels the symbol's other queued entries.
-    private mutating func enter(_ side: Side, symbol s: Int, same: Int, opposite: Int, time t: Int64, index: Int) {
+    private mutating func enter(_ side: Side, symbol s: Int, same: Int, opposite: Int, time t: Int64, index: Int, program: borrowing SignalProgram) {
         guard same + broker.pendingEntries(s, side) < config.pyramiding else { return }
         if config.exclusive {
             broker.cancelEntries(s, time: t, bar: index)
@@ -214,9 +275,8 @@ public struct Simulation: Sendable {
         } else if opposite > 0 {
             return
         }
-        let program = programs[s]
-        let limit = RuleSlots.value(program, slots.entryLimit)
-        let stop = RuleSlots.value(program, slots.entryStop)
+        let limit = slots.entryLimit < 0 ? Double.nan : program.value(at: slots.entryLimit)
+        let stop = slots.entryStop < 0 ? Double.nan : program.value(at: slots.entryStop)
         var type = OrderType.market
         if slots.entryLimit >= 0 && slots.entryStop >= 0 {
             type = .stopLimit
@@ -230,8 +290,8 @@ public struct Simulation: Sendable {
             return
         }
         broker.submit(symbol: s, side: side, intent: .entry, type: type, limit: limit, stop: stop, time: t, bar: index,
-                      stopLoss: RuleSlots.value(program, slots.stopLoss),
-                      takeProfit: RuleSlots.value(program, slots.takeProfit),
-                      trailing: RuleSlots.value(program, slots.trailingStop))
+                      stopLoss: slots.stopLoss < 0 ? .nan : program.value(at: slots.stopLoss),
+                      takeProfit: slots.takeProfit < 0 ? .nan : program.value(at: slots.takeProfit),
+                      trailing: slots.trailingStop < 0 ? .nan : program.value(at: slots.trailingStop))
     }
 }
