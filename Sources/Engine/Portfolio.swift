@@ -39,6 +39,17 @@ public struct Portfolio: Sendable {
         return e
     }
 
+    /// Realised P&L: Σ pnl of closed trades (after their entry and exit commissions).
+    public var realizedPnL: Double { closedTrades.reduce(0) { $0 + $1.pnl } }
+
+    /// Unrealised P&L of open trades at the last prices: Σ q·(price − P_entry) (their entry
+    /// commissions are already out of the balance).
+    public var unrealizedPnL: Double {
+        var u = 0.0
+        for t in openTrades { u += t.size * (lastPrice[t.symbol] - t.entryPrice) }
+        return u
+    }
+
     /// Σ|q|·price over open trades.
     public var grossExposure: Double {
         var g = 0.0

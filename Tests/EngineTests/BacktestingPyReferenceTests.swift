@@ -45,6 +45,11 @@ import Testing
         let r = try Self.run("sma_cross.toml")
         try Self.expectMatches(r, trades: "smacross_readme_trades.csv", equity: "smacross_readme_equity.csv")
         #expect(abs(r.finalEquity - 56_263.51934) <= 1e-6)
+        let json = try EngineFixtures.referenceJSON("smacross_readme.json")
+        let stats = try #require(json["stats"] as? [String: Any])
+        #expect(abs(r.finalEquity - (stats["Equity Final [$]"] as? Double ?? 0)) <= 1e-9)
+        let open = try #require((json["open_trades_at_end"] as? [[String: Any]])?.first)
+        #expect(open["size"] as? Int == 69 && open["entry_bar"] as? Int == 2087 && open["entry_price"] as? Double == 702.24)
         // The open long at the end: 69 shares from bar 2087 (2012-12-03) at 702.24.
         #expect(r.openTrades.count == 1)
         #expect(r.openTrades.first?.size == 69)
@@ -57,6 +62,8 @@ import Testing
         try Self.expectMatches(r, trades: "smacross_longonly_trades.csv", equity: "smacross_longonly_equity.csv")
         #expect(r.trades.count == 46)
         #expect(abs(r.finalEquity - 63_341.19136) <= 1e-5)
+        let stats = try #require(try EngineFixtures.referenceJSON("smacross_longonly.json")["stats"] as? [String: Any])
+        #expect(abs(r.finalEquity - (stats["Equity Final [$]"] as? Double ?? 0)) <= 1e-9)
         #expect(r.openTrades.map(\.size) == [78])
         #expect(r.openTrades.first?.entryBar == 2087)
     }
@@ -69,6 +76,8 @@ import Testing
         #expect(r.trades.last?.exitPrice == 797.80)  // the last bar's open, not its close 806.19
         #expect(r.trades.last?.exitBar == 2147)
         #expect(abs(r.finalEquity - 55_574.51294) <= 1e-5)
+        let stats = try #require(try EngineFixtures.referenceJSON("smacross_readme_finalized.json")["stats"] as? [String: Any])
+        #expect(abs(r.finalEquity - (stats["Equity Final [$]"] as? Double ?? 0)) <= 1e-9)
     }
 
     @Test func libraryRegressionCaseSma10Over30NoCommission() throws {
@@ -76,6 +85,8 @@ import Testing
         try Self.expectMatches(r, trades: "smacross_test_suite_trades.csv", equity: "smacross_test_suite_equity.csv")
         #expect(r.trades.count == 66)
         #expect(abs(r.finalEquity - 51_422.99) <= 1e-6)
+        let stats = try #require(try EngineFixtures.referenceJSON("smacross_test_suite.json")["stats"] as? [String: Any])
+        #expect(abs(r.finalEquity - (stats["Equity Final [$]"] as? Double ?? 0)) <= 1e-9)
     }
 }
 

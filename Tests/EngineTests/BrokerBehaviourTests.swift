@@ -94,6 +94,19 @@ let setup: [(Double, Double, Double, Double)] = [(100, 100, 100, 100), (100, 101
         #expect(r.equity[3] == 9_900)
     }
 
+    @Test func realisedAndUnrealisedPnLAddUpToEquity() throws {
+        // Long 10 at 102, closed by the stop at 97 (−50); a second entry is still open.
+        let bars = EngineFixtures.bars("X", setup + [(102, 103, 95, 96), (96, 97, 95, 100), (100, 101, 100, 101), (101, 106, 101, 105)])
+        var sim = Simulation(program: try EngineFixtures.strategy(entryStrategy("stop_loss = \"5\"")).compile(), symbols: ["X"],
+                             config: try EngineConfig(spec: try EngineFixtures.strategy(entryStrategy("stop_loss = \"5\""))))
+        sim.replay(bars)
+        let p = sim.portfolio
+        #expect(p.realizedPnL == -50)
+        #expect(p.openTrades.count == 1 && p.openTrades[0].entryPrice == 101)
+        #expect(p.unrealizedPnL == 40)
+        #expect(p.equity == 10_000 + p.realizedPnL + p.unrealizedPnL)
+    }
+
     @Test func commissionMinimumAppliesPerOrder() throws {
         // 10 units at 102: 0.1 % is 1.02, below the minimum of 5; charged on entry and on exit.
         let bars = EngineFixtures.bars("X", setup + [(102, 103, 101, 102), (102, 103, 101, 102)])

@@ -73,6 +73,21 @@ import Testing
         #expect(r.stdout.contains("sma_cross on GOOG"))
     }
 
+    @Test func ordersCSVRecordsRejectedOrders() throws {
+        // 10,000 units per entry cannot be paid for with 10,000 cash: every entry is rejected.
+        let out = try BarwiseProcess.scratchDirectory().appendingPathComponent("run")
+        let r = try BarwiseProcess.run(["run", "strategies/sma_cross.toml", "--store", try Self.storeWithGOOG(), "--out", out.path,
+                                        "--set", "sizing.mode=units", "--set", "sizing.units=10000"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let orders = try Self.csvRows(out.appendingPathComponent("orders.csv"))
+        #expect(orders.first == ["id", "symbol", "side", "intent", "type", "status", "reason", "size", "limit", "stop",
+                                 "created_time", "created_bar", "time", "bar", "price", "commission"])
+        #expect(orders.count == 1 + 94)  // one entry per crossing (93 + the last), all refused
+        #expect(orders.dropFirst().allSatisfy { $0[5] == "rejected" && $0[6] == "insufficient_cash" })
+        #expect(try Self.csvRows(out.appendingPathComponent("trades.csv")).count == 1)
+        #expect(r.stdout.contains("final equity      10000.00") || r.stdout.contains("10000.00"))
+    }
+
     /// Bad input: one line on stderr, exit 2, and no report folder.
     func expectBadInput(_ args: [String], _ message: String, strategy: String = "strategies/sma_cross.toml") throws {
         let dir = try BarwiseProcess.scratchDirectory()
