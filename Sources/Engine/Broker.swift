@@ -243,11 +243,13 @@ struct Broker: Sendable {
     private mutating func fillEntry(_ o: PendingOrder, price: Double, bar: BarView, portfolio: inout Portfolio) -> Bool {
         let equity = portfolio.equity
         let available = max(0, equity - portfolio.grossExposure)
+        // `risk` sizing measures against the stop-loss distance, else the trailing stop's.
+        let riskDistance = o.stopLossDistance > 0 ? o.stopLossDistance : o.trailingDistance
         let size = config.sizing.size(price: price, available: available, equity: equity,
-                                      stopDistance: o.stopLossDistance, commission: config.commission)
+                                      stopDistance: riskDistance, commission: config.commission)
         if size <= 0 {
             var reason = OrderReason.zeroSize
-            if case .risk = config.sizing.mode, !(o.stopLossDistance > 0) { reason = .noStopDistance }
+            if case .risk = config.sizing.mode, !(riskDistance > 0) { reason = .noStopDistance }
             record(o, .rejected, reason, size: 0, time: bar.time, bar: bar.index, price: .nan, commission: 0)
             return false
         }

@@ -49,7 +49,7 @@ public struct EngineConfig: Sendable, Equatable {
         case .risk: mode = .risk(s.risk)
         }
         sizing = Sizing(mode: mode, fractional: s.fractional)
-        if case .risk = mode, spec.rule(.stopLoss) == nil { throw .riskSizingWithoutStop }
+        if case .risk = mode, spec.rule(.stopLoss) == nil && spec.rule(.trailingStop) == nil { throw .riskSizingWithoutStop }
         try validate()
     }
 

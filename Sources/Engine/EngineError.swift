@@ -11,7 +11,7 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case noBars(symbol: String)
     /// The series' bars are not in strictly ascending time order.
     case unsortedBars(symbol: String, index: Int)
-    /// `risk` sizing needs a `stop_loss` rule to measure the risk against.
+    /// `risk` sizing needs a `stop_loss` (or `trailing_stop`) rule to measure the risk against.
     case riskSizingWithoutStop
 
     public var description: String {
@@ -27,7 +27,7 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unsortedBars(symbol, index):
             return "\(symbol): bars are not in ascending time order at bar \(index)"
         case .riskSizingWithoutStop:
-            return "[sizing] mode = \"risk\" needs a stop_loss rule in [rules] (the risk is measured against the stop distance)"
+            return "[sizing] mode = \"risk\" needs a stop_loss (or trailing_stop) rule in [rules]: the risk is measured against the stop distance; add one or use another sizing mode"
         }
     }
 }

@@ -10,7 +10,8 @@ import Foundation
 /// - `fraction(f)`: `⌊ f·equity / (P + variable commission per unit) ⌋`.
 /// - `units(u)`: `u` (whole part unless fractional).
 /// - `notional(n)`: `⌊ n / P ⌋`.
-/// - `risk(r)`: `⌊ r·equity / stop distance ⌋`, the stop distance of the `stop_loss` rule.
+/// - `risk(r)`: `⌊ r·equity / stop distance ⌋`, the distance of the `stop_loss` rule (else the
+///   `trailing_stop` rule) on the signal bar.
 ///
 /// `avail = max(0, equity − Σ|q_j|·price_j)` (margin 1, longs and shorts alike). An explicit size
 /// that costs more than `avail` is rejected by the broker, never filled on credit.

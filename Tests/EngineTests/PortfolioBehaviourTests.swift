@@ -106,6 +106,9 @@ import Testing
         let r = try EngineFixtures.run(entryStrategy("stop_loss = \"4\"", sizing: "mode = \"risk\"\nrisk = 0.01"), [bars])
         #expect(r.openTrades.first?.size == 25)
         #expect(r.openTrades.first?.stopLoss == 98)
+        // Without a stop-loss, the trailing stop's distance is the risk.
+        let trailing = try EngineFixtures.run(entryStrategy("trailing_stop = \"5\"", sizing: "mode = \"risk\"\nrisk = 0.01"), [bars])
+        #expect(trailing.openTrades.first?.size == 20)
         #expect(throws: EngineError.riskSizingWithoutStop) {
             try EngineFixtures.run(entryStrategy(sizing: "mode = \"risk\"\nrisk = 0.01"), [bars])
         }

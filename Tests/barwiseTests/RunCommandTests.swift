@@ -88,6 +88,17 @@ import Testing
         #expect(r.stdout.contains("final equity      10000.00") || r.stdout.contains("10000.00"))
     }
 
+    @Test func shippedStrategiesRunOnGOOG() throws {
+        let store = try Self.storeWithGOOG()
+        for name in ["sma_cross", "sma_cross_long", "rsi_reversion", "macd_trend", "donchian_breakout"] {
+            let out = try BarwiseProcess.scratchDirectory().appendingPathComponent("run")
+            let r = try BarwiseProcess.run(["run", "strategies/\(name).toml", "--store", store, "--out", out.path, "--json"])
+            #expect(r.status == 0, "\(name): \(r.stderr)")
+            let summary = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            #expect((summary?["trades"] as? Int ?? 0) > 0, "\(name)")
+        }
+    }
+
     /// Bad input: one line on stderr, exit 2, and no report folder.
     func expectBadInput(_ args: [String], _ message: String, strategy: String = "strategies/sma_cross.toml") throws {
         let dir = try BarwiseProcess.scratchDirectory()
