@@ -35,6 +35,8 @@ struct Broker: Sendable {
 
     var hasPending: Bool { !pending.isEmpty }
 
+    mutating func reserveRecords(_ n: Int) { records.reserveCapacity(n) }
+
     /// Queues an order; closes go ahead of everything else (backtesting.py puts them at the front).
     mutating func submit(symbol: Int, side: Side, intent: OrderIntent, type: OrderType, limit: Double = .nan, stop: Double = .nan,
                          time: Int64, bar: Int, stopLoss: Double = .nan, takeProfit: Double = .nan, trailing: Double = .nan) {

@@ -39,6 +39,10 @@ public struct Simulation: Sendable {
         slots = RuleSlots(program: program)
         portfolio = Portfolio(cash: config.initialCash, symbolCount: symbols.count)
         broker = Broker(config: config)
+        // Address space for the order and trade lists, so that they rarely grow by copying; pages
+        // are only touched as records arrive.
+        broker.reserveRecords(max(64, expectedSteps / 8))
+        portfolio.reserveClosed(max(64, expectedSteps / 16))
         columns = RunColumns(symbolCount: symbols.count, capacity: expectedSteps)
     }
 
@@ -171,7 +175,9 @@ public struct Simulation: Sendable {
         out.exposedBars = exposedBars
         out.trades = portfolio.closedTrades
         out.openTrades = portfolio.openTrades
-        out.orders = broker.records.sorted { $0.id < $1.id }
+        out.orders = broker.records
+        // Records are appended as orders end, almost always in id order: sort only when not.
+        if zip(out.orders, out.orders.dropFirst()).contains(where: { $0.id > $1.id }) { out.orders.sort { $0.id < $1.id } }
         return out
     }
 
