@@ -27,6 +27,9 @@ public struct Simulation: Sendable {
     /// Equity points and each symbol's latest bar, copied on write.
     private var columns: RunColumns
     private var exposedBars = 0
+    /// When the whole run so far is one `replay`, its timestamps are the series' own array
+    /// (shared, not copied); any later step copies them into the column first.
+    private var replayedTimestamps: [Int64]?
 
     /// - Parameters:
     ///   - program: the compiled strategy; each symbol steps its own copy.
@@ -89,6 +92,8 @@ public struct Simulation: Sendable {
         swap(&owned, &programs)
         var program = owned.removeLast()
         let first = columns.lastIndex[0] + 1
+        let shareTimestamps = columns.equity.count == 0
+        if shareTimestamps { replayedTimestamps = series.timestamps }
         series.timestamps.withUnsafeBufferPointer { ts in
         series.open.withUnsafeBufferPointer { open in
         series.high.withUnsafeBufferPointer { high in
@@ -123,7 +128,7 @@ public struct Simulation: Sendable {
                         net += trade.size * c
                     }
                 }
-                columns.timestamps.append(t)
+                if !shareTimestamps { columns.timestamps.append(t) }
                 columns.equity.append(equity)
                 columns.gross.append(gross)
                 columns.net.append(net)
@@ -147,10 +152,10 @@ public struct Simulation: Sendable {
     /// The equity columns are handed to the result without a copy; stepping on afterwards
     /// records a new, separate curve.
     public mutating func finish() -> RunResult {
-        uniqueColumns()
+        uniqueColumns(finishing: true)
         let c = columns
-        let steps = c.timestamps.count
-        let end = steps > 0 ? c.timestamps[steps - 1] : 0
+        let steps = c.equity.count
+        let end = steps == 0 ? 0 : replayedTimestamps?.last ?? c.timestamps[steps - 1]
         if config.closeAtEnd {
             broker.finish(cancel: true, time: end)
             for s in symbols.indices where c.lastIndex[s] >= 0 && portfolio.openTrades.contains(where: { $0.symbol == s }) {
@@ -166,7 +171,8 @@ public struct Simulation: Sendable {
             broker.finish(cancel: false, time: end)
         }
         var out = RunResult(symbols: symbols, initialCash: config.initialCash)
-        out.timestamps = c.timestamps.finish()
+        out.timestamps = replayedTimestamps ?? c.timestamps.finish()
+        replayedTimestamps = nil
         out.equity = c.equity.finish()
         out.grossExposure = c.gross.finish()
         out.netExposure = c.net.finish()
@@ -183,9 +189,15 @@ public struct Simulation: Sendable {
 
     // MARK: - Phases
 
+    /// Copy-on-write of the columns, then (unless `finishing`) the shared replay timestamps
+    /// copied into the column so that new points can follow them.
     @inline(__always)
-    private mutating func uniqueColumns() {
+    private mutating func uniqueColumns(finishing: Bool = false) {
         if !isKnownUniquelyReferenced(&columns) { columns = RunColumns(copying: columns) }
+        if !finishing, let shared = replayedTimestamps {
+            for t in shared { columns.timestamps.append(t) }
+            replayedTimestamps = nil
+        }
     }
 
     /// Phase 1: the broker fills queued orders and attached exits against the new bar.

@@ -161,5 +161,13 @@ import Testing
         let key = { (o: OrderRecord) in "\(o.id) \(o.status) \(o.size) \(o.price) \(o.bar) \(o.commission)" }
         #expect(streamed.orders.count == batchRun.orders.count)
         #expect(streamed.orders.map(key) == batchRun.orders.map(key))
+        // Replaying the first half, then stepping the rest bar by bar, gives the same run too.
+        var mixed = Simulation(program: try spec.compile(), symbols: ["GOOG"], config: try EngineConfig(spec: spec))
+        mixed.replay(goog.permuted(by: Array(0..<1000)))
+        for i in 1000..<goog.count { mixed.step(symbol: 0, index: i, bar: goog[i]) }
+        let mixedRun = mixed.finish()
+        #expect(mixedRun.timestamps == goog.timestamps)
+        #expect(mixedRun.equity == batchRun.equity)
+        #expect(mixedRun.trades == batchRun.trades)
     }
 }
