@@ -54,6 +54,19 @@ struct GrowableColumn<Element: BitwiseCopyable>: @unchecked Sendable {
         nonmutating set { header.pointee.base[i] = newValue }
     }
 
+    /// Makes room for `additional` more elements and returns where the next one goes: a caller
+    /// that writes them through the pointer then calls `didAppend(_:)`.
+    func reserve(additional: Int) -> UnsafeMutablePointer<Element> {
+        let h = header.pointee
+        if h.count + additional > h.capacity {
+            header.pointee = GrowableColumn.makeHeader(capacity: Swift.max(h.capacity * 2, h.count + additional), copying: h.base, count: h.count)
+        }
+        return header.pointee.base + header.pointee.count
+    }
+
+    /// Records `n` elements written through the pointer `reserve(additional:)` returned.
+    func didAppend(_ n: Int) { header.pointee.count += n }
+
     private func grow() {
         let h = header.pointee
         header.pointee = GrowableColumn.makeHeader(capacity: h.capacity * 2, copying: h.base, count: h.count)

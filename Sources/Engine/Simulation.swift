@@ -94,6 +94,11 @@ public struct Simulation: Sendable {
         let first = columns.lastIndex[0] + 1
         let shareTimestamps = columns.equity.count == 0
         if shareTimestamps { replayedTimestamps = series.timestamps }
+        // Room for every point up front; written through pointers, counted after the loop.
+        let timeOut = shareTimestamps ? nil : columns.timestamps.reserve(additional: n)
+        let equityOut = columns.equity.reserve(additional: n)
+        let grossOut = columns.gross.reserve(additional: n)
+        let netOut = columns.net.reserve(additional: n)
         series.timestamps.withUnsafeBufferPointer { ts in
         series.open.withUnsafeBufferPointer { open in
         series.high.withUnsafeBufferPointer { high in
@@ -128,12 +133,16 @@ public struct Simulation: Sendable {
                         net += trade.size * c
                     }
                 }
-                if !shareTimestamps { columns.timestamps.append(t) }
-                columns.equity.append(equity)
-                columns.gross.append(gross)
-                columns.net.append(net)
+                timeOut?[i] = t
+                equityOut[i] = equity
+                grossOut[i] = gross
+                netOut[i] = net
             }
         } } } } } }
+        if !shareTimestamps { columns.timestamps.didAppend(n) }
+        columns.equity.didAppend(n)
+        columns.gross.didAppend(n)
+        columns.net.didAppend(n)
         portfolio.lastPrice[0] = series.close[n - 1]
         columns.lastIndex[0] = first + n - 1
         columns.lastTime[0] = series.timestamps[n - 1]
