@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MarketData", targets: ["MarketData"]),
         .library(name: "Signals", targets: ["Signals"]),
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "Research", targets: ["Research"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,7 @@ let package = Package(
         ),
         // Orders, broker, portfolio, BarFeed and the simulation loop (DESIGN.md section 1).
         .target(name: "Engine", dependencies: ["MarketData", "Signals"]),
+        .target(name: "Research", dependencies: ["Engine", "Signals", "MarketData"]),
         .executableTarget(
             name: "barwise",
             dependencies: [
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData"]),
+        .testTarget(name: "ResearchTests", dependencies: ["Research"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
         .testTarget(name: "barwiseTests", dependencies: ["barwise", "TestSupport"]),
     ]
