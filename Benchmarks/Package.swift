@@ -25,5 +25,15 @@ let package = Package(
             name: "ProgramBenchmark",
             dependencies: [.product(name: "Signals", package: "Barwise")]
         ),
+        // Parameter sweeps: the SMA-cross grid on GOOG, and on 500 synthetic symbols (bar-steps/s).
+        .executableTarget(
+            name: "SweepBenchmark",
+            dependencies: [
+                .product(name: "Research", package: "Barwise"),
+                .product(name: "Engine", package: "Barwise"),
+                .product(name: "Signals", package: "Barwise"),
+                .product(name: "MarketData", package: "Barwise"),
+            ]
+        ),
     ]
 )

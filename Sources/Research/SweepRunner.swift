@@ -39,22 +39,30 @@ public struct SweepRunner: Sendable {
 
     /// Runs every task; `progress` is called (from worker threads) with the count done so far.
     /// Rows come back in task order (combination, then symbol), whatever the thread timing.
+    /// Each combination is compiled once and its program copied for each symbol.
     public func run(progress: (@Sendable (Int) -> Void)? = nil) throws -> [Row] {
         let tasks = taskCount
+        let combinations = plan.indices.count
         let box = ResultBox(count: tasks)
         let perCombination = portfolio ? 1 : series.count
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(tasks, 1))) { worker in
-            var t = worker
-            while t < tasks, !box.failed {
-                let k = plan.indices[t / perCombination]
-                let symbols = portfolio ? series : [series[t % perCombination]]
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(combinations, 1))) { worker in
+            var c = worker
+            while c < combinations, !box.failed {
+                let k = plan.indices[c]
                 do {
-                    box.set(t, try runOne(combination: k, series: symbols))
+                    let (spec, params) = specWithParams(k)
+                    let program = try spec.compile()
+                    let config = try EngineConfig(spec: spec, cash: cash, closeAtEnd: closeAtEnd)
+                    for j in 0..<perCombination {
+                        let symbols = portfolio ? series : [series[j]]
+                        let result = try Backtest.run(program: program, series: symbols, config: config)
+                        box.set(c * perCombination + j, row(k, params, symbols, result))
+                        progress?(box.finishOne())
+                    }
                 } catch {
                     box.fail(error, combination: plan.params(at: k))
                 }
-                progress?(box.finishOne())
-                t += jobs
+                c += jobs
             }
         }
         if let failure = box.failure { throw failure }
@@ -63,10 +71,19 @@ public struct SweepRunner: Sendable {
 
     /// One backtest: the spec with combination `index`'s params over `symbols`.
     public func runOne(combination index: Int, series symbols: [BarSeries]) throws -> Row {
+        let (spec, params) = specWithParams(index)
+        let result = try Backtest.run(spec: spec, series: symbols, cash: cash, closeAtEnd: closeAtEnd)
+        return row(index, params, symbols, result)
+    }
+
+    private func specWithParams(_ index: Int) -> (StrategySpec, [String: Double]) {
         var s = spec
         let params = plan.params(at: index)
         for (name, value) in params { s.params[name] = value }
-        let result = try Backtest.run(spec: s, series: symbols, cash: cash, closeAtEnd: closeAtEnd)
+        return (s, params)
+    }
+
+    private func row(_ index: Int, _ params: [String: Double], _ symbols: [BarSeries], _ result: RunResult) -> Row {
         let summary = RunSummary(result: result, periodsPerYear: RunSummary.periodsPerYear(for: symbols[0].interval))
         return Row(combination: index, params: params, symbol: symbols.map(\.symbol).joined(separator: "+"), summary: summary)
     }
