@@ -20,6 +20,15 @@ let package = Package(
             name: "IndicatorBenchmark",
             dependencies: [.product(name: "Signals", package: "Barwise")]
         ),
+        // Whole-engine simulation throughput (bars/s): BarFeed → Simulation over a random walk.
+        .executableTarget(
+            name: "EngineBenchmark",
+            dependencies: [
+                .product(name: "Engine", package: "Barwise"),
+                .product(name: "Signals", package: "Barwise"),
+                .product(name: "MarketData", package: "Barwise"),
+            ]
+        ),
         // Compiled SignalProgram throughput (bars/s) of the shipped strategies.
         .executableTarget(
             name: "ProgramBenchmark",

@@ -16,6 +16,15 @@ public enum Backtest {
         }
         var feed = BarFeed(series)
         var simulation = Simulation(program: program, symbols: series.map(\.symbol), config: config, expectedSteps: feed.maxSteps)
+        if series.count == 1 {
+            // One symbol: every timestamp has exactly its bar; no merge needed.
+            let s = series[0]
+            for i in 0..<s.count {
+                simulation.step(symbol: 0, index: i, bar: Bar(
+                    timestamp: s.timestamps[i], open: s.open[i], high: s.high[i], low: s.low[i], close: s.close[i], volume: s.volume[i]))
+            }
+            return simulation.finish()
+        }
         var batch = BarBatch(capacity: series.count)
         while feed.next(into: &batch) { simulation.step(batch) }
         return simulation.finish()

@@ -8,31 +8,41 @@ import MarketData
 /// without allocating.
 public struct BarBatch: Sendable {
     public private(set) var timestamp: Int64 = 0
-    public private(set) var symbols: [Int] = []
-    public private(set) var indices: [Int] = []
-    public private(set) var bars: [Bar] = []
+    /// The number of bars in the batch.
+    public private(set) var count = 0
+    private var symbolStore: [Int] = []
+    private var indexStore: [Int] = []
+    private var barStore: [Bar] = []
 
     public init(capacity: Int = 1) {
-        symbols.reserveCapacity(capacity)
-        indices.reserveCapacity(capacity)
-        bars.reserveCapacity(capacity)
+        symbolStore.reserveCapacity(capacity)
+        indexStore.reserveCapacity(capacity)
+        barStore.reserveCapacity(capacity)
     }
 
-    public var count: Int { symbols.count }
+    /// Symbol numbers, bar indices and bars of the batch (the first `count` of each store).
+    public var symbols: ArraySlice<Int> { symbolStore[..<count] }
+    public var indices: ArraySlice<Int> { indexStore[..<count] }
+    public var bars: ArraySlice<Bar> { barStore[..<count] }
 
-    /// Empties the batch for bars stamped `timestamp`.
+    /// Empties the batch for bars stamped `timestamp` (storage is kept and overwritten).
     public mutating func reset(timestamp: Int64) {
         self.timestamp = timestamp
-        symbols.removeAll(keepingCapacity: true)
-        indices.removeAll(keepingCapacity: true)
-        bars.removeAll(keepingCapacity: true)
+        count = 0
     }
 
     /// Adds the bar of symbol number `symbol`, at position `index` in its series.
     /// - Precondition: `bar.timestamp == timestamp`, each symbol at most once.
     public mutating func append(symbol: Int, index: Int, bar: Bar) {
-        symbols.append(symbol)
-        indices.append(index)
-        bars.append(bar)
+        if count < symbolStore.count {
+            symbolStore[count] = symbol
+            indexStore[count] = index
+            barStore[count] = bar
+        } else {
+            symbolStore.append(symbol)
+            indexStore.append(index)
+            barStore.append(bar)
+        }
+        count += 1
     }
 }

@@ -79,7 +79,7 @@ struct Broker: Sendable {
     /// Processes one bar of `symbol`: attached exits, then queued orders, then the attached
     /// exits of trades opened on this bar.
     mutating func process(symbol: Int, bar: BarView, portfolio: inout Portfolio) {
-        checkAttachedExits(symbol: symbol, bar: bar, from: 0, portfolio: &portfolio)
+        if portfolio.attachedCount > 0 { checkAttachedExits(symbol: symbol, bar: bar, from: 0, portfolio: &portfolio) }
         guard !pending.isEmpty else { return }
         // Closes precede entries in the queue, so the trades opened now are the last `opened`.
         let opened = processQueue(symbol: symbol, bar: bar, marketPrice: bar.open, marketOnly: false, portfolio: &portfolio)

@@ -20,6 +20,9 @@ public struct Portfolio: Sendable {
     /// Every closed trade in exit order.
     public private(set) var closedTrades: [ClosedTrade] = []
     private var nextTradeID = 0
+    /// Open trades with a stop-loss, take-profit or trailing stop (the broker skips the intrabar
+    /// checks when there are none).
+    public private(set) var attachedCount = 0
 
     public init(cash: Double, symbolCount: Int) {
         initialCash = cash
@@ -80,12 +83,14 @@ public struct Portfolio: Sendable {
             entryCommission: commission, stopLoss: stopLoss, takeProfit: takeProfit,
             trailingStop: trailingStop, trailingDistance: trailingDistance))
         nextTradeID += 1
+        if !stopLoss.isNaN || !takeProfit.isNaN || !trailingStop.isNaN { attachedCount += 1 }
         return openTrades.count - 1
     }
 
     /// Closes open trade number `index` at `price`: P&L less the exit commission goes to the balance.
     mutating func close(at index: Int, price: Double, time: Int64, bar: Int, commission exitCommission: Double, type: OrderType) {
         let t = openTrades.remove(at: index)
+        if !t.stopLoss.isNaN || !t.takeProfit.isNaN || !t.trailingStop.isNaN { attachedCount -= 1 }
         balance += t.size * (price - t.entryPrice) - exitCommission
         let total = exitCommission + t.entryCommission
         let sign: Double = t.size > 0 ? 1 : -1

@@ -24,16 +24,13 @@ public struct Simulation: Sendable {
     private let slots: RuleSlots
     public private(set) var portfolio: Portfolio
     private var broker: Broker
-    private var result: RunResult
-    /// Per symbol: index, time, open and close of its latest bar (for closing at the end).
-    private var lastIndex: [Int]
-    private var lastTime: [Int64]
-    private var lastOpen: [Double]
-    private var lastClose: [Double]
+    /// Equity points and each symbol's latest bar, copied on write.
+    private var columns: RunColumns
+    private var exposedBars = 0
 
     /// - Parameters:
     ///   - program: the compiled strategy; each symbol steps its own copy.
-    ///   - expectedSteps: timestamps to reserve room for (optional).
+    ///   - expectedSteps: timestamps to reserve room for (optional; beyond it columns double).
     public init(program: SignalProgram, symbols: [String], config: EngineConfig, expectedSteps: Int = 0) {
         self.symbols = symbols
         self.config = config
@@ -42,16 +39,7 @@ public struct Simulation: Sendable {
         slots = RuleSlots(program: program)
         portfolio = Portfolio(cash: config.initialCash, symbolCount: symbols.count)
         broker = Broker(config: config)
-        result = RunResult(symbols: symbols, initialCash: config.initialCash)
-        result.timestamps.reserveCapacity(expectedSteps)
-        result.equity.reserveCapacity(expectedSteps)
-        result.cash.reserveCapacity(expectedSteps)
-        result.grossExposure.reserveCapacity(expectedSteps)
-        result.netExposure.reserveCapacity(expectedSteps)
-        lastIndex = Array(repeating: -1, count: symbols.count)
-        lastTime = Array(repeating: 0, count: symbols.count)
-        lastOpen = Array(repeating: .nan, count: symbols.count)
-        lastClose = Array(repeating: .nan, count: symbols.count)
+        columns = RunColumns(symbolCount: symbols.count, capacity: expectedSteps)
     }
 
     /// The current value of a signal or rule of symbol number `symbol`.
@@ -59,40 +47,29 @@ public struct Simulation: Sendable {
 
     /// Advances the simulation by one timestamp: every bar in `batch` (see the type's comment).
     public mutating func step(_ batch: BarBatch) {
+        if batch.count == 1 {
+            step(symbol: batch.symbols[0], index: batch.indices[0], bar: batch.bars[0])
+            return
+        }
+        uniqueColumns()
         let wasOpen = !portfolio.openTrades.isEmpty
         let closedBefore = portfolio.closedTrades.count
-        // 1. Fills against the new bars.
-        for j in 0..<batch.count {
-            let s = batch.symbols[j]
-            let bar = batch.bars[j]
-            portfolio.lastPrice[s] = bar.open
-            if broker.hasPending || wasOpen {
-                broker.process(symbol: s, bar: view(bar, batch.indices[j]), portfolio: &portfolio)
-            }
-        }
-        // 2. Mark to market at the close.
-        for j in 0..<batch.count {
-            let s = batch.symbols[j]
-            let bar = batch.bars[j]
-            portfolio.lastPrice[s] = bar.close
-            lastIndex[s] = batch.indices[j]
-            lastTime[s] = bar.timestamp
-            lastOpen[s] = bar.open
-            lastClose[s] = bar.close
-        }
-        // 3–4. Signals, then orders.
-        for j in 0..<batch.count {
-            let s = batch.symbols[j]
-            let bar = batch.bars[j]
-            programs[s].step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
-            decide(symbol: s, bar: bar, index: batch.indices[j])
-            if config.fill == .close && broker.hasPending {
-                broker.processAtClose(symbol: s, bar: view(bar, batch.indices[j]), portfolio: &portfolio)
-            }
-        }
-        if wasOpen || !portfolio.openTrades.isEmpty || portfolio.closedTrades.count != closedBefore { result.exposedBars += 1 }
-        result.timestamps.append(batch.timestamp)
-        record()
+        for j in 0..<batch.count { fill(batch.symbols[j], batch.bars[j], batch.indices[j], wasOpen) }
+        for j in 0..<batch.count { mark(batch.symbols[j], batch.bars[j], batch.indices[j]) }
+        for j in 0..<batch.count { signal(batch.symbols[j], batch.bars[j], batch.indices[j]) }
+        close(batch.timestamp, wasOpen, closedBefore)
+    }
+
+    /// Advances the simulation by one timestamp at which only symbol number `symbol` has a bar
+    /// (`index` is the bar's position in that symbol's series). Same as a one-bar `BarBatch`.
+    public mutating func step(symbol s: Int, index: Int, bar: Bar) {
+        uniqueColumns()
+        let wasOpen = !portfolio.openTrades.isEmpty
+        let closedBefore = portfolio.closedTrades.count
+        fill(s, bar, index, wasOpen)
+        mark(s, bar, index)
+        signal(s, bar, index)
+        close(bar.timestamp, wasOpen, closedBefore)
     }
 
     /// Ends the run: with `closeAtEnd`, pending orders are cancelled and open trades close on
@@ -100,44 +77,99 @@ public struct Simulation: Sendable {
     /// `finalize_trades`: the broker re-runs on the last bar), at its close with `fill = "close"`;
     /// a symbol whose data ended earlier closes at its last close. The last equity point is
     /// then re-marked. Without it, queued orders are recorded as pending.
+    ///
+    /// The equity columns are handed to the result without a copy; stepping on afterwards
+    /// records a new, separate curve.
     public mutating func finish() -> RunResult {
-        let end = result.timestamps.last ?? 0
+        uniqueColumns()
+        let c = columns
+        let steps = c.timestamps.count
+        let end = steps > 0 ? c.timestamps[steps - 1] : 0
         if config.closeAtEnd {
             broker.finish(cancel: true, time: end)
-            for s in symbols.indices where lastIndex[s] >= 0 && portfolio.openTrades.contains(where: { $0.symbol == s }) {
-                let atOpen = config.fill == .nextOpen && lastTime[s] == end
-                broker.closeAtEnd(symbol: s, price: atOpen ? lastOpen[s] : lastClose[s], time: lastTime[s], bar: lastIndex[s], portfolio: &portfolio)
+            for s in symbols.indices where c.lastIndex[s] >= 0 && portfolio.openTrades.contains(where: { $0.symbol == s }) {
+                let last = c.lastBar[s]
+                let atOpen = config.fill == .nextOpen && last.timestamp == end
+                broker.closeAtEnd(symbol: s, price: atOpen ? last.open : last.close, time: last.timestamp, bar: c.lastIndex[s], portfolio: &portfolio)
             }
-            if !result.equity.isEmpty {
-                result.equity.removeLast(); result.cash.removeLast()
-                result.grossExposure.removeLast(); result.netExposure.removeLast()
-                record()
+            if steps > 0 {
+                c.equity[steps - 1] = portfolio.equity
+                c.gross[steps - 1] = portfolio.grossExposure
+                c.net[steps - 1] = portfolio.netExposure
             }
         } else {
             broker.finish(cancel: false, time: end)
         }
-        var out = result
+        var out = RunResult(symbols: symbols, initialCash: config.initialCash)
+        out.timestamps = c.timestamps.finish()
+        out.equity = c.equity.finish()
+        out.grossExposure = c.gross.finish()
+        out.netExposure = c.net.finish()
+        out.cash = zip(out.equity, out.netExposure).map { $0 - $1 }
+        // The columns now belong to the result: later steps record into fresh ones.
+        columns = RunColumns(copyingLatestBarsOf: c)
+        out.exposedBars = exposedBars
         out.trades = portfolio.closedTrades
         out.openTrades = portfolio.openTrades
         out.orders = broker.records.sorted { $0.id < $1.id }
         return out
     }
 
-    // MARK: - Internals
+    // MARK: - Phases
+
+    @inline(__always)
+    private mutating func uniqueColumns() {
+        if !isKnownUniquelyReferenced(&columns) { columns = RunColumns(copying: columns) }
+    }
+
+    /// Phase 1: the broker fills queued orders and attached exits against the new bar.
+    @inline(__always)
+    private mutating func fill(_ s: Int, _ bar: Bar, _ index: Int, _ wasOpen: Bool) {
+        guard broker.hasPending || (wasOpen && portfolio.attachedCount > 0) else { return }
+        portfolio.lastPrice[s] = bar.open
+        broker.process(symbol: s, bar: view(bar, index), portfolio: &portfolio)
+    }
+
+    /// Phase 2: mark to market at the close.
+    @inline(__always)
+    private mutating func mark(_ s: Int, _ bar: Bar, _ index: Int) {
+        portfolio.lastPrice[s] = bar.close
+        columns.lastIndex[s] = index
+        columns.lastBar[s] = bar
+    }
+
+    /// Phases 3–4: the symbol's program steps, then its rules place orders.
+    @inline(__always)
+    private mutating func signal(_ s: Int, _ bar: Bar, _ index: Int) {
+        programs[s].step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
+        decide(symbol: s, bar: bar, index: index)
+        if config.fill == .close && broker.hasPending {
+            broker.processAtClose(symbol: s, bar: view(bar, index), portfolio: &portfolio)
+        }
+    }
+
+    /// Records the timestamp's equity point.
+    @inline(__always)
+    private mutating func close(_ t: Int64, _ wasOpen: Bool, _ closedBefore: Int) {
+        if wasOpen || !portfolio.openTrades.isEmpty || portfolio.closedTrades.count != closedBefore { exposedBars += 1 }
+        var equity = portfolio.balance
+        var gross = 0.0
+        var net = 0.0
+        for t in portfolio.openTrades {
+            let price = portfolio.lastPrice[t.symbol]
+            equity += t.size * (price - t.entryPrice)
+            gross += Swift.abs(t.size) * price
+            net += t.size * price
+        }
+        columns.timestamps.append(t)
+        columns.equity.append(equity)
+        columns.gross.append(gross)
+        columns.net.append(net)
+    }
 
     @inline(__always)
     private func view(_ bar: Bar, _ index: Int) -> Broker.BarView {
         Broker.BarView(time: bar.timestamp, index: index, open: bar.open, high: bar.high, low: bar.low, close: bar.close)
-    }
-
-    @inline(__always)
-    private mutating func record() {
-        let equity = portfolio.equity
-        let net = portfolio.netExposure
-        result.equity.append(equity)
-        result.cash.append(equity - net)
-        result.grossExposure.append(portfolio.grossExposure)
-        result.netExposure.append(net)
     }
 
     /// Step 4: exits, then entries (long before short when both fire), for symbol `s` at its close.
@@ -148,10 +180,10 @@ public struct Simulation: Sendable {
                 portfolio.trail(k, close: bar.close, distance: d)
             }
         }
-        let longEntry = RuleSlots.isTrue(programs[s], slots.longEntry)
-        let shortEntry = RuleSlots.isTrue(programs[s], slots.shortEntry)
-        let longExit = RuleSlots.isTrue(programs[s], slots.longExit)
-        let shortExit = RuleSlots.isTrue(programs[s], slots.shortExit)
+        let longEntry = slots.longEntry >= 0 && programs[s].value(at: slots.longEntry) == 1
+        let shortEntry = slots.shortEntry >= 0 && programs[s].value(at: slots.shortEntry) == 1
+        let longExit = slots.longExit >= 0 && programs[s].value(at: slots.longExit) == 1
+        let shortExit = slots.shortExit >= 0 && programs[s].value(at: slots.shortExit) == 1
         guard longEntry || shortEntry || longExit || shortExit else { return }
         var longs = portfolio.openCount(s, .long)
         var shorts = portfolio.openCount(s, .short)

@@ -41,7 +41,7 @@ import Testing
         var feed = BarFeed([a, b])
         var batch = BarBatch(capacity: 2)
         var seen: [(Int64, [Int])] = []
-        while feed.next(into: &batch) { seen.append((batch.timestamp, batch.symbols)) }
+        while feed.next(into: &batch) { seen.append((batch.timestamp, Array(batch.symbols))) }
         #expect(seen.map(\.0) == [0, 43_200, 86_400, 129_600, 172_800])
         #expect(seen.map(\.1) == [[0], [1], [0], [1], [0]])
     }
