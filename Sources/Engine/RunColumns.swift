@@ -88,9 +88,12 @@ final class RunColumns: @unchecked Sendable {
     let equity: GrowableColumn<Double>
     let gross: GrowableColumn<Double>
     let net: GrowableColumn<Double>
-    /// Per symbol: index of its latest bar (−1 before the first) and that bar.
+    /// Per symbol: index of its latest bar (−1 before the first), and that bar's time, open and
+    /// close (separate scalars: stored from registers, no struct copy per bar).
     let lastIndex: UnsafeMutablePointer<Int>
-    let lastBar: UnsafeMutablePointer<Bar>
+    let lastTime: UnsafeMutablePointer<Int64>
+    let lastOpen: UnsafeMutablePointer<Double>
+    let lastClose: UnsafeMutablePointer<Double>
     let symbolCount: Int
 
     init(symbolCount: Int, capacity: Int) {
@@ -101,8 +104,12 @@ final class RunColumns: @unchecked Sendable {
         net = GrowableColumn(capacity: capacity)
         lastIndex = .allocate(capacity: Swift.max(symbolCount, 1))
         lastIndex.initialize(repeating: -1, count: symbolCount)
-        lastBar = .allocate(capacity: Swift.max(symbolCount, 1))
-        lastBar.initialize(repeating: Bar(timestamp: 0, open: .nan, high: .nan, low: .nan, close: .nan), count: symbolCount)
+        lastTime = .allocate(capacity: Swift.max(symbolCount, 1))
+        lastTime.initialize(repeating: 0, count: symbolCount)
+        lastOpen = .allocate(capacity: Swift.max(symbolCount, 1))
+        lastOpen.initialize(repeating: .nan, count: symbolCount)
+        lastClose = .allocate(capacity: Swift.max(symbolCount, 1))
+        lastClose.initialize(repeating: .nan, count: symbolCount)
     }
 
     /// Empty columns that keep `other`'s latest bars.
@@ -114,8 +121,12 @@ final class RunColumns: @unchecked Sendable {
         net = GrowableColumn(capacity: 0)
         lastIndex = .allocate(capacity: Swift.max(symbolCount, 1))
         lastIndex.initialize(from: other.lastIndex, count: symbolCount)
-        lastBar = .allocate(capacity: Swift.max(symbolCount, 1))
-        lastBar.initialize(from: other.lastBar, count: symbolCount)
+        lastTime = .allocate(capacity: Swift.max(symbolCount, 1))
+        lastTime.initialize(from: other.lastTime, count: symbolCount)
+        lastOpen = .allocate(capacity: Swift.max(symbolCount, 1))
+        lastOpen.initialize(from: other.lastOpen, count: symbolCount)
+        lastClose = .allocate(capacity: Swift.max(symbolCount, 1))
+        lastClose.initialize(from: other.lastClose, count: symbolCount)
     }
 
     init(copying other: RunColumns) {
@@ -126,8 +137,12 @@ final class RunColumns: @unchecked Sendable {
         net = GrowableColumn(copying: other.net)
         lastIndex = .allocate(capacity: Swift.max(symbolCount, 1))
         lastIndex.initialize(from: other.lastIndex, count: symbolCount)
-        lastBar = .allocate(capacity: Swift.max(symbolCount, 1))
-        lastBar.initialize(from: other.lastBar, count: symbolCount)
+        lastTime = .allocate(capacity: Swift.max(symbolCount, 1))
+        lastTime.initialize(from: other.lastTime, count: symbolCount)
+        lastOpen = .allocate(capacity: Swift.max(symbolCount, 1))
+        lastOpen.initialize(from: other.lastOpen, count: symbolCount)
+        lastClose = .allocate(capacity: Swift.max(symbolCount, 1))
+        lastClose.initialize(from: other.lastClose, count: symbolCount)
     }
 
     deinit {
@@ -136,7 +151,9 @@ final class RunColumns: @unchecked Sendable {
         gross.free()
         net.free()
         lastIndex.deallocate()
-        lastBar.deallocate()
+        lastTime.deallocate()
+        lastOpen.deallocate()
+        lastClose.deallocate()
     }
 }
 

@@ -7,8 +7,8 @@ public struct RunResult: Sendable {
     public var timestamps: [Int64] = []
     /// Equity at each timestamp's close (`Portfolio.equity`).
     public var equity: [Double] = []
-    /// Cash at each close (equity minus the market value of open positions).
-    public var cash: [Double] = []
+    /// Cash at each close: equity minus the market value of open positions (computed).
+    public var cash: [Double] { zip(equity, netExposure).map { $0 - $1 } }
     /// Σ|q|·price at each close.
     public var grossExposure: [Double] = []
     /// Σ q·price at each close.

@@ -88,9 +88,8 @@ public struct Simulation: Sendable {
         if config.closeAtEnd {
             broker.finish(cancel: true, time: end)
             for s in symbols.indices where c.lastIndex[s] >= 0 && portfolio.openTrades.contains(where: { $0.symbol == s }) {
-                let last = c.lastBar[s]
-                let atOpen = config.fill == .nextOpen && last.timestamp == end
-                broker.closeAtEnd(symbol: s, price: atOpen ? last.open : last.close, time: last.timestamp, bar: c.lastIndex[s], portfolio: &portfolio)
+                let atOpen = config.fill == .nextOpen && c.lastTime[s] == end
+                broker.closeAtEnd(symbol: s, price: atOpen ? c.lastOpen[s] : c.lastClose[s], time: c.lastTime[s], bar: c.lastIndex[s], portfolio: &portfolio)
             }
             if steps > 0 {
                 c.equity[steps - 1] = portfolio.equity
@@ -105,7 +104,6 @@ public struct Simulation: Sendable {
         out.equity = c.equity.finish()
         out.grossExposure = c.gross.finish()
         out.netExposure = c.net.finish()
-        out.cash = zip(out.equity, out.netExposure).map { $0 - $1 }
         // The columns now belong to the result: later steps record into fresh ones.
         columns = RunColumns(copyingLatestBarsOf: c)
         out.exposedBars = exposedBars
@@ -135,7 +133,9 @@ public struct Simulation: Sendable {
     private mutating func mark(_ s: Int, _ bar: Bar, _ index: Int) {
         portfolio.lastPrice[s] = bar.close
         columns.lastIndex[s] = index
-        columns.lastBar[s] = bar
+        columns.lastTime[s] = bar.timestamp
+        columns.lastOpen[s] = bar.open
+        columns.lastClose[s] = bar.close
     }
 
     /// Phases 3–4: the symbol's program steps, then its rules place orders.

@@ -49,7 +49,7 @@ struct RunReport {
         let dd = result.drawdown
         for i in result.equity.indices {
             let e = result.equity[i]
-            out += "\(CivilTime.iso8601(result.timestamps[i])),\(Self.num(e)),\(Self.num(result.cash[i])),"
+            out += "\(CivilTime.iso8601(result.timestamps[i])),\(Self.num(e)),\(Self.num(e - result.netExposure[i])),"
             out += "\(Self.num(e != 0 ? result.grossExposure[i] / e : .nan)),\(Self.num(dd[i]))\n"
         }
         return out

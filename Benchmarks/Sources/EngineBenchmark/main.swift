@@ -66,6 +66,22 @@ do {
         orders = result!.orders.count
         final = result!.finalEquity
     }
+    // Baseline: the same compiled program stepped alone over the same bars (no engine).
+    var programBest = Duration.seconds(1_000_000)
+    var fired = 0
+    for _ in 0..<repetitions {
+        var p = program
+        p.reset()
+        let slot = p.outputPosition(named: "long_entry") ?? 0
+        programBest = min(programBest, clock.measure {
+            for t in 0..<series.count {
+                p.step(open: series.open[t], high: series.high[t], low: series.low[t], close: series.close[t], volume: series.volume[t])
+                if p.value(at: slot) == 1 { fired += 1 }
+            }
+        })
+    }
+    let programSeconds = Double(programBest.components.seconds) + Double(programBest.components.attoseconds) * 1e-18
+    print("program alone: \(String(format: "%.1f", Double(barCount) / programSeconds / 1e6)) M bars/s  \(String(format: "%.2f", programSeconds * 1e9 / Double(barCount))) ns/bar  (checksum \(fired))")
     let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) * 1e-18
     print("\(spec.name)\(overrides.isEmpty ? "" : " " + overrides.joined(separator: " ")): \(barCount) bars, best of \(repetitions): \(String(format: "%.1f", Double(barCount) / seconds / 1e6)) M bars/s  "
           + "\(String(format: "%.2f", seconds * 1e9 / Double(barCount))) ns/bar  (\(trades) trades, \(orders) orders, final equity \(String(format: "%.2f", final)))")
