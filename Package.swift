@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "MarketData", targets: ["MarketData"]),
         .library(name: "Signals", targets: ["Signals"]),
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "Analytics", targets: ["Analytics"]),
+        .library(name: "Risk", targets: ["Risk"]),
         .library(name: "Research", targets: ["Research"]),
     ],
     dependencies: [
@@ -28,7 +30,12 @@ let package = Package(
         ),
         // Orders, broker, portfolio, BarFeed and the simulation loop (DESIGN.md section 1).
         .target(name: "Engine", dependencies: ["MarketData", "Signals"]),
-        .target(name: "Research", dependencies: ["Engine", "Signals", "MarketData"]),
+        // Performance metrics over plain arrays (equity, returns, trades), so the engine can call it.
+        .target(name: "Analytics", dependencies: ["MarketData"]),
+        // Covariance, VaR/CVaR and portfolio optimisation on OpenBLAS/LAPACKE. Uses Analytics' shared
+        // statistics (numpy percentile, normal distribution) rather than duplicating them.
+        .target(name: "Risk", dependencies: ["CLinearAlgebra", "MarketData", "Analytics"]),
+        .target(name: "Research", dependencies: ["Engine", "Analytics", "Signals", "MarketData"]),
         .executableTarget(
             name: "barwise",
             dependencies: [
@@ -36,6 +43,8 @@ let package = Package(
                 "Signals",
                 "Engine",
                 "Research",
+                "Analytics",
+                "Risk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +55,8 @@ let package = Package(
             dependencies: ["MarketData", "TestSupport"]
         ),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
+        .testTarget(name: "RiskTests", dependencies: ["Risk", "Analytics", "MarketData"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData"]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "Engine", "Signals", "MarketData"]),

@@ -13,7 +13,7 @@ import Signals
 public struct SweepRunner: Sendable {
     public let spec: StrategySpec
     public let plan: SweepPlan
-    public let series: [BarSeries]
+    public var series: [BarSeries]
     public var portfolio = false
     public var jobs: Int
     public var cash: Double?
@@ -74,6 +74,11 @@ public struct SweepRunner: Sendable {
         let (spec, params) = specWithParams(index)
         let result = try Backtest.run(spec: spec, series: symbols, cash: cash, closeAtEnd: closeAtEnd)
         return row(index, params, symbols, result)
+    }
+
+    /// The full result of combination `index` over `symbols` (walk-forward test windows).
+    public func runResult(combination index: Int, series symbols: [BarSeries]) throws -> RunResult {
+        try Backtest.run(spec: specWithParams(index).0, series: symbols, cash: cash, closeAtEnd: closeAtEnd)
     }
 
     private func specWithParams(_ index: Int) -> (StrategySpec, [String: Double]) {

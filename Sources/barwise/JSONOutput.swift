@@ -4,9 +4,13 @@ import Foundation
 /// timestamps ISO 8601 UTC), keys sorted so the output is stable.
 enum JSONOutput {
     static func print(_ value: Any) throws {
-        let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(try data(value))
         FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    /// The JSON bytes of `value` (pretty-printed, sorted keys), without a trailing newline.
+    static func data(_ value: Any) throws -> Data {
+        try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 
     /// A Double as a JSON number, or null when it is not finite.

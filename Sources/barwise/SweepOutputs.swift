@@ -17,6 +17,8 @@ struct SweepOutputs {
     let random: (count: Int, seed: UInt64)?
     let constraint: String?
     let overrides: [String]
+    /// Probabilistic and deflated Sharpe ratios of the best row (NaN when undefined).
+    var overfitting: (psr: Double, dsr: Double, expectedMaxSharpe: Double) = (.nan, .nan, .nan)
 
     func write(to folder: URL, started: Date, elapsed: Duration, store: String) throws {
         try Data(SweepResultsCSV.write(ranked, params: spec.paramNames).utf8).write(to: folder.appendingPathComponent("results.csv"))
@@ -63,6 +65,9 @@ struct SweepOutputs {
             for m in SweepMetric.allCases { row[m.rawValue] = JSONOutput.number(m.value(best.summary)) }
             object["best"] = row
         }
+        object["probabilistic_sharpe"] = JSONOutput.number(overfitting.psr)
+        object["deflated_sharpe"] = JSONOutput.number(overfitting.dsr)
+        object["expected_max_sharpe"] = JSONOutput.number(overfitting.expectedMaxSharpe)
         return object
     }
 

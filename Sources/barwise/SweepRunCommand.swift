@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Analytics
 import Foundation
 import MarketData
 import Research
@@ -33,6 +34,12 @@ struct SweepRunCommand: ParsableCommand {
 
     @Option(help: "Run one slice of the sweep: I/N, auto or auto/N.")
     var shard: String?
+
+    @Option(help: ArgumentHelp("Walk-forward: optimise on TRAIN bars, test on the next TEST bars, roll on.", valueName: "TRAIN:TEST"))
+    var walkForward: String?
+
+    @Flag(help: "With --walk-forward: training windows all start at the first bar.")
+    var anchored = false
 
     @Flag(help: "Run each combination over all symbols as one portfolio (default: one run per symbol).")
     var portfolio = false
@@ -73,6 +80,9 @@ struct SweepRunCommand: ParsableCommand {
         }
         if let random, random < 1 { throw ValidationError("--random must be at least 1") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if walkForward != nil && portfolio { throw ValidationError("--walk-forward runs one symbol at a time; drop --portfolio") }
+        if walkForward != nil && shard != nil { throw ValidationError("--walk-forward cannot be sharded") }
+        if anchored && walkForward == nil { throw ValidationError("--anchored goes with --walk-forward") }
         if let cash, !(cash > 0) { throw ValidationError("--cash must be positive, not \(cash)") }
     }
 
@@ -110,15 +120,21 @@ struct SweepRunCommand: ParsableCommand {
         runner.portfolio = portfolio
         runner.cash = cash
         runner.closeAtEnd = closeAtEnd
+        let metric = SweepMetric(rawValue: rank)!
+        if let walkForward {
+            try runWalkForward(walkForward, runner: runner, spec: spec, metric: metric, started: started)
+            return
+        }
         let progress = SweepProgress(total: runner.taskCount)
         let rows: [SweepRunner.Row]
         do { rows = try runner.run(progress: progress.update) } catch { throw CommandFailure.exit(error) }
         progress.finish()
-        let metric = SweepMetric(rawValue: rank)!
         let ranked = metric.rank(rows)
+        let overfitting = SweepRunCommand.overfitting(ranked, runner: runner)
         let folder = try ReportFolder.make(name: "\(spec.name)-sweep", out: out, at: started)
         let outputs = SweepOutputs(spec: spec, strategyPath: strategy, plan: plan, series: series, ranked: ranked, metric: metric,
-                                   shard: slice?.description, random: random.map { ($0, seed) }, constraint: constraint, overrides: overrides)
+                                   shard: slice?.description, random: random.map { ($0, seed) }, constraint: constraint, overrides: overrides,
+                                   overfitting: overfitting)
         do {
             try outputs.write(to: folder, started: started, elapsed: clock.duration(to: .now), store: storeOptions.resolvedPath.path)
         } catch {
@@ -131,6 +147,47 @@ struct SweepRunCommand: ParsableCommand {
             print(outputs.table(top: top))
             print("\(rows.count) runs (\(plan.indices.count) combinations × \(portfolio ? 1 : series.count) \(portfolio ? "portfolio" : "symbols")) → \(folder.path)")
         }
+    }
+
+    private func runWalkForward(_ text: String, runner: SweepRunner, spec: StrategySpec, metric: SweepMetric, started: Date) throws {
+        let results: [WalkForward.SymbolResult]
+        do {
+            results = try WalkForward(parsing: text, anchored: anchored).run(runner, rank: metric)
+        } catch {
+            throw CommandFailure.exit(error)
+        }
+        let folder = try ReportFolder.make(name: "\(spec.name)-walkforward", out: out, at: started)
+        let outputs = WalkForwardOutputs(results: results, params: runner.plan.grid.names, metric: metric)
+        let manifest: [String: Any] = [
+            "kind": "walk_forward", "command": ["barwise"] + Array(CommandLine.arguments.dropFirst()), "strategy": spec.name,
+            "strategy_file": strategy, "walk_forward": text, "anchored": anchored, "grid": grids, "where": constraint ?? NSNull(),
+            "rank": metric.rawValue, "symbols": runner.series.map(\.symbol), "barwise_version": BarwiseVersion.current,
+        ]
+        do { try outputs.write(to: folder, manifest: manifest) } catch {
+            CommandFailure.printError("cannot write the walk-forward to \(folder.path): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        if json { try JSONOutput.print(outputs.summaryObject) } else {
+            print(outputs.table())
+            print("walk-forward \(text)\(anchored ? " anchored" : "") → \(folder.path)")
+        }
+    }
+
+    /// PSR and DSR of the best row: its run is repeated for its daily returns; every row of the
+    /// sweep counts as a trial (per-period Sharpe = annual Sharpe / √periods per year).
+    static func overfitting(_ ranked: [SweepRunner.Row], runner: SweepRunner) -> (psr: Double, dsr: Double, expectedMaxSharpe: Double) {
+        guard let best = ranked.first,
+              let symbols = Optional(runner.portfolio ? runner.series : runner.series.filter { $0.symbol == best.symbol }),
+              !symbols.isEmpty,
+              let result = try? runner.runResult(combination: best.combination, series: symbols)
+        else { return (.nan, .nan, .nan) }
+        let n = RunSummary.periodsPerYear(for: symbols[0].interval)
+        let daily = DailyResampler.resample(values: result.equity, timestamps: result.timestamps).values
+        let returns = (1..<max(1, daily.count)).map { daily[$0] / daily[$0 - 1] - 1 }
+        let sharpes = ranked.map { $0.summary.sharpe / n.squareRoot() }
+        let sr0 = DeflatedSharpe.expectedMaximum(perPeriodSharpes: sharpes)
+        return (ReturnMetrics.probabilisticSharpe(returns), DeflatedSharpe.deflated(bestReturns: returns, perPeriodSharpes: sharpes),
+                sr0 * n.squareRoot())
     }
 
     static func range(from: String?, to: String?) throws -> (from: Int64?, to: Int64?) {
