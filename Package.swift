@@ -8,10 +8,12 @@ let package = Package(
         .executable(name: "barwise", targets: ["barwise"]),
         .library(name: "MarketData", targets: ["MarketData"]),
         .library(name: "Signals", targets: ["Signals"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
@@ -24,11 +26,20 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Self-contained HTML reports (inline SVG charts) and CSV/JSON tables from a run folder.
+        .target(
+            name: "Reports",
+            dependencies: [
+                "MarketData",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .executableTarget(
             name: "barwise",
             dependencies: [
                 "MarketData",
                 "Signals",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +51,7 @@ let package = Package(
         ),
         .testTarget(name: "LinearAlgebraSmokeTests", dependencies: ["CLinearAlgebra"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "MarketData"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
         .testTarget(name: "barwiseTests", dependencies: ["barwise", "TestSupport"]),
     ]
