@@ -1,0 +1,46 @@
+import Foundation
+
+/// Number formatting for tables and axis labels: fixed decimals, thousands separators,
+/// percentages of fractions (0.1234 -> `12.34%`). Non-finite values print as an en dash.
+public enum NumberText {
+    public static func fixed(_ x: Double, _ decimals: Int) -> String {
+        guard x.isFinite else { return "–" }
+        let s = String(format: "%.\(max(0, decimals))f", x)
+        return s == "-0" || s.hasPrefix("-0.") && s.dropFirst(3).allSatisfy({ $0 == "0" }) ? String(s.dropFirst()) : s
+    }
+
+    /// Fixed decimals with `,` between thousands: `56,263.52`.
+    public static func grouped(_ x: Double, _ decimals: Int) -> String {
+        let s = fixed(x, decimals)
+        guard x.isFinite, abs(x) >= 1000 else { return s }
+        let negative = s.hasPrefix("-")
+        let body = negative ? String(s.dropFirst()) : s
+        let parts = body.split(separator: ".", maxSplits: 1)
+        var integer = String(parts[0])
+        var groups: [String] = []
+        while integer.count > 3 {
+            groups.insert(String(integer.suffix(3)), at: 0)
+            integer.removeLast(3)
+        }
+        groups.insert(integer, at: 0)
+        return (negative ? "-" : "") + groups.joined(separator: ",") + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    /// A fraction as a percentage: `percent(0.1234) == "12.34%"`.
+    public static func percent(_ x: Double, _ decimals: Int = 2) -> String {
+        guard x.isFinite else { return "–" }
+        return fixed(x * 100, decimals) + "%"
+    }
+
+    /// Decimals needed to tell ticks `step` apart (`0.25` -> 2, `5` -> 0).
+    public static func decimals(forStep step: Double) -> Int {
+        guard step > 0, step.isFinite else { return 0 }
+        return max(0, min(8, Int((-log10(step) + 0.999_999).rounded(.down))))
+    }
+
+    /// An axis label for `value` among ticks `step` apart; `percent` scales fractions by 100.
+    public static func tick(_ value: Double, step: Double, percent: Bool = false) -> String {
+        if percent { return grouped(value * 100, decimals(forStep: step * 100)) + "%" }
+        return grouped(value, decimals(forStep: step))
+    }
+}
