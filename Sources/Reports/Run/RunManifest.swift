@@ -11,11 +11,14 @@ public struct RunManifest: Sendable, Equatable {
     public init(entries: [Entry]) { self.entries = entries }
 
     /// Keys shown first, in this order; the rest follow alphabetically.
-    static let leading = ["command", "strategy_file", "strategy_sha256", "interval", "start", "end", "data", "barwise_version", "wall_time"]
+    static let leading = ["command", "strategy_file", "strategy_sha256", "interval", "data", "barwise_version", "wall_time"]
+
+    /// Keys the report shows elsewhere (run facts), left out of the provenance lines.
+    static let shownElsewhere = ["params", "symbols", "strategy", "start", "end"]
 
     static func read(path: String, name: String) throws(ReportError) -> RunManifest {
         let object = try JSONFile.object(path: path, name: name)
-        let keys = leading.filter { object[$0] != nil } + object.keys.filter { !leading.contains($0) && !["params", "symbols", "strategy"].contains($0) }.sorted()
+        let keys = leading.filter { object[$0] != nil } + object.keys.filter { !leading.contains($0) && !shownElsewhere.contains($0) }.sorted()
         var entries: [Entry] = []
         for key in keys {
             if key == "data", case .array(let sources)? = object[key] {
