@@ -21,14 +21,14 @@ public struct LogScale: Sendable, Equatable {
         return range.0 + (log10(max(x, 1e-12)) - l0) / (l1 - l0) * (range.1 - range.0)
     }
 
-    /// Ticks inside the domain: 1, 2 and 5 times powers of ten when they give at least
-    /// `minimum` ticks, else powers of ten alone thinned to at most `maximum`; a narrow domain
-    /// (fewer than `minimum` such ticks) falls back to nice linear ticks.
+    /// Ticks inside the domain: the densest of {1..9, then 1-2-5, then 1} x powers of ten that
+    /// gives at most `maximum` ticks (powers of ten thinned when even they are too many); a narrow
+    /// domain (fewer than `minimum` such ticks) falls back to nice linear ticks.
     public func ticks(minimum: Int = 3, maximum: Int = 8) -> [Double] {
         let lo = domain.0, hi = domain.1
         let e0 = Int(floor(log10(lo))), e1 = Int(ceil(log10(hi)))
         var candidates: [Double] = []
-        for multipliers in [[1.0], [1.0, 2, 5], [1.0, 2, 3, 4, 5, 6, 7, 8, 9]] {
+        for multipliers in [[1.0, 2, 3, 4, 5, 6, 7, 8, 9], [1.0, 2, 5], [1.0]] {
             candidates = []
             for e in e0...e1 {
                 for m in multipliers {
@@ -36,7 +36,7 @@ public struct LogScale: Sendable, Equatable {
                     if v >= lo * (1 - 1e-9), v <= hi * (1 + 1e-9) { candidates.append(v) }
                 }
             }
-            if candidates.count >= minimum { break }
+            if candidates.count <= maximum { break }
         }
         if candidates.count > maximum {
             let powers = candidates.filter { abs(log10($0) - log10($0).rounded()) < 1e-9 }

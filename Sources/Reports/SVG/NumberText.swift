@@ -32,10 +32,15 @@ public enum NumberText {
         return fixed(x * 100, decimals) + "%"
     }
 
-    /// Decimals needed to tell ticks `step` apart (`0.25` -> 2, `5` -> 0).
+    /// Decimals needed to print multiples of `step` exactly: the fewest `d` with `step * 10^d`
+    /// a whole number (`0.25` -> 2, `2.5` -> 1, `5` -> 0), at most 8.
     public static func decimals(forStep step: Double) -> Int {
         guard step > 0, step.isFinite else { return 0 }
-        return max(0, min(8, Int((-log10(step) + 0.999_999).rounded(.down))))
+        for d in 0...8 {
+            let scaled = step * pow(10, Double(d))
+            if abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled) { return d }
+        }
+        return 8
     }
 
     /// An axis label for `value` among ticks `step` apart; `percent` scales fractions by 100.
