@@ -9,7 +9,7 @@ import Foundation
 /// summary.json, manifest.json and prices.csv; `barwise report RUN_DIR` calls the same.
 public struct RunReport: Sendable {
     public var run: RunFolder
-    /// Drawdown per bar: equity.csv's column (what the engine computed).
+    /// Drawdown per bar, recomputed from equity (`Drawdown.series`).
     public var drawdown: [Double]
     public var months: [PeriodReturns.Month]
     public var years: [PeriodReturns.Year]

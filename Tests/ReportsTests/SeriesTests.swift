@@ -11,7 +11,11 @@ import MarketData
     let run = try RunFolder.read(Fixture.smaCross)
     let computed = Drawdown.series(run.equity.equity)
     #expect(abs(computed.min()! - run.summary.metrics["max_drawdown"]!) < 1e-12)
-    let worst = zip(computed, run.equity.drawdown).map { abs($0 - $1) }.max()!
+    let path = Fixture.smaCross + "/equity.csv"
+    let written = try EquityCurve.read(path: path, name: path, full: true)
+    #expect(written.cash.count == 2148 && written.exposure.count == 2148)
+    #expect(run.equity.drawdown == computed)
+    let worst = zip(computed, written.drawdown).map { abs($0 - $1) }.max()!
     #expect(worst < 1e-12)
 }
 

@@ -83,6 +83,13 @@ for c in cases {
         let elapsed = try clock.measure { output = try RunReport.write(folder: dir) }
         times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
+    // One run split by phase, to see where the time goes.
+    let clock = ContinuousClock()
+    var run: RunFolder? = nil, report: RunReport? = nil, html = ""
+    let tRead = clock.measure { run = try? RunFolder.read(dir) }
+    let tCompute = clock.measure { report = RunReport(run: run!) }
+    let tRender = clock.measure { html = (try? report!.html()) ?? "" }
+    print("  phases: read \(tRead), compute \(tCompute), render \(tRender) (\(html.utf8.count) bytes)")
     let size = (try FileManager.default.attributesOfItem(atPath: output!.index)[.size] as? Int) ?? 0
     let m = median(times)
     print("\(c.name): \(c.bars) bars, median \(String(format: "%.1f", m * 1000)) ms (min \(String(format: "%.1f", times.min()! * 1000)), max \(String(format: "%.1f", times.max()! * 1000))), index.html \(String(format: "%.2f", Double(size) / 1_048_576)) MB, target < \(Int(c.limit * 1000)) ms: \(m < c.limit ? "met" : "NOT met")")

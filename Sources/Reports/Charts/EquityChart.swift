@@ -21,23 +21,27 @@ public struct EquityChart: Sendable {
         guard let t0 = timestamps.first, let t1 = timestamps.last else { return frame.open(id: id, title: "Equity (no data)") + frame.close }
         let xScale = TimeScale(domain: (t0, t1), range: (frame.plotLeft, frame.plotRight))
         let xs = timestamps.map { xScale($0) }
-        let all = equity + (benchmark ?? [])
-        let finite = all.filter(\.isFinite)
-        let lo = finite.min() ?? 0, hi = finite.max() ?? 1
+        var lo = Double.infinity, hi = -Double.infinity
+        for series in [equity, benchmark ?? []] { for v in series where v.isFinite { lo = min(lo, v); hi = max(hi, v) } }
+        if lo > hi { (lo, hi) = (0, 1) }
+        // Min/max per pixel column is the same set of points under any increasing y map, so the
+        // downsampling is done once for both the linear and the log drawing.
+        let keepEquity = Downsample.minMax(xs: xs, ys: equity)
+        let keepBenchmark = benchmark.map { Downsample.minMax(xs: xs, ys: $0) } ?? []
         var out = frame.open(id: id, title: "Equity" + (benchmark != nil ? " vs \(benchmarkName)" : ""))
         // Linear.
         let (linear, linearTicks) = LinearScale(domain: (lo, hi), range: (frame.plotBottom, frame.plotTop)).niced()
         let step = linearTicks.count > 1 ? linearTicks[1] - linearTicks[0] : 1
         out += "<g class=\"scale-linear\">"
         out += frame.yAxis(ticks: linearTicks, y: { linear($0) }) { NumberText.tick($0, step: step) }
-        out += lines(xs: xs) { linear($0) }
+        out += lines(xs: xs, keepEquity, keepBenchmark) { linear($0) }
         out += "</g>"
         // Log.
         let log = LogScale(domain: (max(lo, 1e-9), hi), range: (frame.plotBottom, frame.plotTop))
         out += "<g class=\"scale-log\">"
         let logTicks = log.ticks()
         out += frame.yAxis(ticks: logTicks, y: { log($0) }) { NumberText.grouped($0, $0 < 10 ? 2 : 0) }
-        out += lines(xs: xs) { log($0) }
+        out += lines(xs: xs, keepEquity, keepBenchmark) { log($0) }
         out += "</g>"
         out += frame.timeAxis(xScale)
         out += legend()
@@ -49,13 +53,13 @@ public struct EquityChart: Sendable {
         return out + frame.close
     }
 
-    private func lines(xs: [Double], y: (Double) -> Double) -> String {
+    private func lines(xs: [Double], _ keepEquity: [Int], _ keepBenchmark: [Int], y: (Double) -> Double) -> String {
         var out = ""
         if let benchmark {
-            let keep = Downsample.minMax(xs: xs, ys: benchmark)
+            let keep = keepBenchmark
             out += "<path class=\"line benchmark\" d=\"\(SVGPath.line(xs: keep.map { xs[$0] }, ys: keep.map { y(benchmark[$0]) }))\"/>"
         }
-        let keep = Downsample.minMax(xs: xs, ys: equity)
+        let keep = keepEquity
         out += "<path class=\"line equity\" d=\"\(SVGPath.line(xs: keep.map { xs[$0] }, ys: keep.map { y(equity[$0]) }))\"/>"
         return out
     }

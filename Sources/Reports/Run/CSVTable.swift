@@ -7,60 +7,87 @@ import Foundation
 struct CSVTable {
     let file: String
     let header: [String]
-    /// Byte ranges of each field, row by row (rows exclude the header; blank lines are skipped).
-    private(set) var rows: [[Range<Int>]] = []
+    /// Byte offsets of every field, flat: field `k` is `starts[k]..<ends[k]`; row `r`'s fields
+    /// are `rowStart[r]..<rowStart[r + 1]` (rows exclude the header; blank lines are skipped).
+    /// Flat arrays, not one array per row: a million-row file is three allocations, not a million.
+    private let starts: [Int]
+    private let ends: [Int]
+    private let rowStart: [Int]
     /// The 1-based line number in the file of each row.
-    private(set) var lines: [Int] = []
+    let lines: [Int]
     private let bytes: [UInt8]
 
     /// Reads `path`; `name` is how errors refer to it (e.g. `run/equity.csv`).
     init(path: String, name: String) throws(ReportError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard var b = Self.readBytes(path) else {
             throw FileManager.default.fileExists(atPath: path) ? .io(path: name, detail: "cannot be read") : .missingFile(name)
         }
         self.file = name
-        var b = [UInt8](data)
         b.append(0)  // strtod stops at a NUL past the last field
         self.bytes = b
         var header: [String]? = nil
-        var lineNumber = 0
-        var start = 0
-        let end = b.count - 1
-        var fields: [Range<Int>] = []
-        while start < end {
-            lineNumber += 1
-            var stop = start
-            while stop < end, b[stop] != 0x0A { stop += 1 }
-            var lineEnd = stop
-            if lineEnd > start, b[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            if lineEnd > start {
-                fields.removeAll(keepingCapacity: true)
-                var f = start
-                var i = start
-                var quoted = false
-                while i < lineEnd {
-                    let c = b[i]
-                    if c == 0x22 { quoted.toggle() } else if c == 0x2C, !quoted {
-                        fields.append(f..<i)
-                        f = i + 1
+        var starts: [Int] = [], ends: [Int] = [], rowStart: [Int] = [0], lines: [Int] = []
+        let estimate = b.count / 16
+        starts.reserveCapacity(estimate); ends.reserveCapacity(estimate)
+        b.withUnsafeBufferPointer { p in
+            var lineNumber = 0
+            var start = 0
+            let end = p.count - 1
+            while start < end {
+                lineNumber += 1
+                var stop = start
+                while stop < end, p[stop] != 0x0A { stop += 1 }
+                var lineEnd = stop
+                if lineEnd > start, p[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                if lineEnd > start {
+                    var f = start
+                    var i = start
+                    var quoted = false
+                    while i < lineEnd {
+                        let c = p[i]
+                        if c == 0x22 { quoted.toggle() } else if c == 0x2C, !quoted {
+                            starts.append(f); ends.append(i)
+                            f = i + 1
+                        }
+                        i += 1
                     }
-                    i += 1
+                    starts.append(f); ends.append(lineEnd)
+                    if header == nil {
+                        header = zip(starts, ends).map { Self.text(b, $0..<$1) }
+                        starts.removeAll(keepingCapacity: true)
+                        ends.removeAll(keepingCapacity: true)
+                    } else {
+                        rowStart.append(starts.count)
+                        lines.append(lineNumber)
+                    }
                 }
-                fields.append(f..<lineEnd)
-                if header == nil {
-                    header = fields.map { Self.text(b, $0) }
-                } else {
-                    rows.append(fields)
-                    lines.append(lineNumber)
-                }
+                start = stop + 1
             }
-            start = stop + 1
         }
         guard let header else { throw .malformedCSV(file: name, line: 1, field: "header", detail: "is missing: the file is empty") }
         self.header = header
+        self.starts = starts
+        self.ends = ends
+        self.rowStart = rowStart
+        self.lines = lines
     }
 
-    var count: Int { rows.count }
+    /// The file's bytes in one read (nil when it cannot be opened).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var st = stat()
+        guard fstat(fileno(f), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(st.st_size)
+        var ok = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = size > 0 ? fread(buffer.baseAddress!, 1, size, f) : 0
+            ok = count == size
+        }
+        return ok ? bytes : nil
+    }
+
+    var count: Int { lines.count }
 
     /// The index of a required column.
     func column(_ name: String) throws(ReportError) -> Int {
@@ -72,18 +99,26 @@ struct CSVTable {
     func optionalColumn(_ name: String) -> Int? { header.firstIndex(of: name) }
 
     private func range(_ row: Int, _ col: Int) throws(ReportError) -> Range<Int> {
-        let r = rows[row]
-        guard col < r.count else {
-            throw .malformedCSV(file: file, line: lines[row], field: header[col], detail: "is missing (the row has \(r.count) fields, the header \(header.count))")
+        let first = rowStart[row], fields = rowStart[row + 1] - first
+        guard col < fields else {
+            throw .malformedCSV(file: file, line: lines[row], field: header[col], detail: "is missing (the row has \(fields) fields, the header \(header.count))")
         }
-        return r[col]
+        return starts[first + col]..<ends[first + col]
+    }
+
+    /// True when the field equals the same column's field of row `other` byte for byte.
+    func sameField(_ row: Int, _ other: Int, _ col: Int) -> Bool {
+        guard let a = try? range(row, col), let b = try? range(other, col), a.count == b.count else { return false }
+        var i = a.lowerBound, j = b.lowerBound
+        while i < a.upperBound { if bytes[i] != bytes[j] { return false }; i += 1; j += 1 }
+        return true
     }
 
     /// The field's text, quotes removed.
     func string(_ row: Int, _ col: Int) throws(ReportError) -> String { Self.text(bytes, try range(row, col)) }
 
     /// True when the field is empty.
-    func isEmpty(_ row: Int, _ col: Int) -> Bool { col >= rows[row].count || rows[row][col].isEmpty }
+    func isEmpty(_ row: Int, _ col: Int) -> Bool { (try? range(row, col))?.isEmpty ?? true }
 
     /// The field as a number; empty or `nan` reads as NaN when `allowEmpty`.
     func double(_ row: Int, _ col: Int, allowEmpty: Bool = false) throws(ReportError) -> Double {
@@ -93,6 +128,7 @@ struct CSVTable {
             throw .malformedCSV(file: file, line: lines[row], field: header[col], detail: "is empty; expected a number")
         }
         let value: Double? = bytes.withUnsafeBufferPointer { p -> Double? in
+            if let fast = FastDecimal.parse(p, r.lowerBound, r.upperBound) { return fast }
             let base = UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self)
             var endPtr: UnsafeMutablePointer<CChar>? = nil
             let v = strtod(base + r.lowerBound, &endPtr)

@@ -17,15 +17,20 @@ public struct EquityCurve: Sendable, Equatable {
 
     public var count: Int { timestamps.count }
 
-    /// Reads `equity.csv`; `timestamp` and `equity` are required, the other columns optional
-    /// (drawdown is recomputed from equity when absent). Timestamps must increase.
-    static func read(path: String, name: String) throws(ReportError) -> EquityCurve {
+    /// Reads `equity.csv`; `timestamp` and `equity` are required. `cash`, `exposure` and
+    /// `drawdown` are read only when `full`: the report draws neither cash nor exposure, and
+    /// recomputes drawdown from equity (`Drawdown.series`, the definition the engine writes),
+    /// which is cheaper than parsing it and saves most of the parsing of a million-bar run.
+    /// Timestamps must increase.
+    static func read(path: String, name: String, full: Bool = false) throws(ReportError) -> EquityCurve {
         let csv = try CSVTable(path: path, name: name)
         let ct = try csv.column("timestamp"), ce = try csv.column("equity")
-        let cc = csv.optionalColumn("cash"), cx = csv.optionalColumn("exposure"), cd = csv.optionalColumn("drawdown")
+        let cc = full ? csv.optionalColumn("cash") : nil, cx = full ? csv.optionalColumn("exposure") : nil
+        let cd = full ? csv.optionalColumn("drawdown") : nil
         var curve = EquityCurve()
         curve.timestamps.reserveCapacity(csv.count)
         curve.equity.reserveCapacity(csv.count)
+        if cd != nil { curve.drawdown.reserveCapacity(csv.count) }
         for row in 0..<csv.count {
             let t = try csv.timestamp(row, ct)
             if let last = curve.timestamps.last, t <= last {

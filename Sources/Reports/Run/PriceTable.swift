@@ -45,16 +45,20 @@ public struct PriceTable: Sendable, Equatable {
         let ct = try csv.column("timestamp"), cs = try csv.column("symbol"), cc = try csv.column("close")
         var index: [String: Int] = [:]
         var out: [Series] = []
+        var i = 0
         for row in 0..<csv.count {
-            let symbol = try csv.string(row, cs)
+            // Rows of one symbol usually follow each other: look the symbol up only when it changes.
+            if row == 0 || !csv.sameField(row, row - 1, cs) {
+                let symbol = try csv.string(row, cs)
+                if let known = index[symbol] { i = known } else {
+                    i = out.count
+                    index[symbol] = i
+                    out.append(Series(symbol: symbol, timestamps: [], closes: []))
+                }
+            }
+            let symbol = out[i].symbol
             let t = try csv.timestamp(row, ct)
             let c = try csv.double(row, cc, allowEmpty: true)
-            let i: Int
-            if let known = index[symbol] { i = known } else {
-                i = out.count
-                index[symbol] = i
-                out.append(Series(symbol: symbol, timestamps: [], closes: []))
-            }
             if let last = out[i].timestamps.last, t <= last {
                 throw .malformedCSV(file: name, line: csv.lines[row], field: "timestamp", detail: "does not increase for \(symbol)")
             }

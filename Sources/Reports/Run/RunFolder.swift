@@ -30,10 +30,28 @@ public struct RunFolder: Sendable {
         func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: file(name).path) }
         let s = file("summary.json"), e = file("equity.csv"), t = file("trades.csv")
         let summary = try RunSummary.read(path: s.path, name: s.name)
-        let equity = try EquityCurve.read(path: e.path, name: e.name)
+        let p = file("prices.csv")
+        let hasPrices = exists("prices.csv")
+        // The two large files are read on two threads (each fills only its own slot).
+        let slots = ReadSlots()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            if k == 0 {
+                slots.equity = Result { () throws(ReportError) in try EquityCurve.read(path: e.path, name: e.name) }
+            } else if hasPrices {
+                slots.prices = Result { () throws(ReportError) in try PriceTable.read(path: p.path, name: p.name) }
+            }
+        }
+        let equity = try slots.equity!.get()
         let trades = try TradeRecord.read(path: t.path, name: t.name)
         let manifest = exists("manifest.json") ? try RunManifest.read(path: file("manifest.json").path, name: file("manifest.json").name) : nil
-        let prices = exists("prices.csv") ? try PriceTable.read(path: file("prices.csv").path, name: file("prices.csv").name) : nil
+        let prices = try slots.prices?.get()
         return RunFolder(path: path, summary: summary, manifest: manifest, equity: equity, trades: trades, prices: prices)
     }
+}
+
+/// Results of the two concurrent reads; each slot is written by exactly one thread and read
+/// after `concurrentPerform` returns.
+private final class ReadSlots: @unchecked Sendable {
+    var equity: Result<EquityCurve, ReportError>?
+    var prices: Result<PriceTable, ReportError>?
 }
