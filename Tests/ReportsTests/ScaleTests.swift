@@ -75,3 +75,14 @@ import MarketData
     #expect(NumberText.tick(0.4, step: 0.2) == "0.4")
     #expect(NumberText.grouped(-1_234_567.891, 2) == "-1,234,567.89")
 }
+
+@Test func fixedRoundsHalfAwayAndNeverPrintsMinusZero() {
+    #expect(NumberText.fixed(462.6351934, 2) == "462.64")
+    #expect(NumberText.fixed(-0.0004, 2) == "0.00")
+    #expect(NumberText.fixed(-33.93159, 2) == "-33.93")
+    #expect(NumberText.fixed(0.05, 0) == "0")
+    #expect(NumberText.fixed(2.5, 0) == "3")
+    #expect(NumberText.fixed(1e20, 1) == "100000000000000000000.0")
+    #expect(NumberText.fixed(.nan, 2) == "–")
+    #expect(NumberText.percent(0.0061573) == "0.62%")
+}

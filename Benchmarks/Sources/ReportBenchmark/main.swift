@@ -4,7 +4,7 @@
 // (ContinuousClock, release build). Targets (issue 6): a 10-year daily run < 100 ms; a
 // 1,000,000-bar intraday run < 1 s with index.html < 3 MB.
 //
-// Usage: ReportBenchmark [repetitions]   (default 7)
+// Usage: ReportBenchmark [repetitions] [case-name...]   (default 7, every case)
 import Foundation
 import MarketData
 import Reports
@@ -74,7 +74,8 @@ let cases: [(name: String, bars: Int, step: Int64, tradeEvery: Int, limit: Doubl
     ("daily-10y", 2_520, 86_400, 20, 0.100),
     ("intraday-1M", 1_000_000, 60, 200, 1.0),
 ]
-for c in cases {
+let only = Set(CommandLine.arguments.dropFirst(2))
+for c in cases where only.isEmpty || only.contains(c.name) {
     let dir = try makeRun(bars: c.bars, step: c.step, tradeEvery: c.tradeEvery, name: c.name)
     var times: [Double] = []
     var output: RunReport.Output? = nil

@@ -6,7 +6,8 @@ import Mustache
 /// "resources"; DESIGN.md section 7 wins): a resource bundle is looked up next to the
 /// executable and breaks when `barwise` is copied or installed elsewhere.
 /// `{{x}}` escapes HTML (every user-supplied string goes through it); `{{{x}}}` is used only for
-/// the stylesheet, the script and SVG that the chart builders escaped themselves.
+/// the stylesheet, the script, and the SVG and trade rows that the builders escaped themselves
+/// (`Escape.html`).
 enum ReportTemplate {
     static let text = """
     <!DOCTYPE html>
@@ -75,10 +76,8 @@ enum ReportTemplate {
     <table id="trades">
     <thead><tr><th class="num">#</th><th>Symbol</th><th>Side</th><th class="num">Size</th><th>Entry</th><th class="num">Entry price</th><th>Exit</th><th class="num">Exit price</th><th class="num">P&amp;L</th><th class="num">Return</th><th class="num">Commission</th></tr></thead>
     <tbody>
-    {{#head}}<tr>{{#cells}}<td class="{{cls}}" data-sort="{{sort}}">{{text}}</td>{{/cells}}</tr>
-    {{/head}}{{#omitted}}<tr class="omitted"><td colspan="11">… {{count}} trades not shown …</td></tr>
-    {{/omitted}}{{#tail}}<tr>{{#cells}}<td class="{{cls}}" data-sort="{{sort}}">{{text}}</td>{{/cells}}</tr>
-    {{/tail}}
+    {{{head}}}{{#omitted}}<tr class="omitted"><td colspan="11">… {{count}} trades not shown …</td></tr>
+    {{/omitted}}{{{tail}}}
     </tbody>
     </table>
     {{/trades}}

@@ -7,11 +7,12 @@ import Foundation
 struct CSVTable {
     let file: String
     let header: [String]
-    /// Byte offsets of every field, flat: field `k` is `starts[k]..<ends[k]`; row `r`'s fields
-    /// are `rowStart[r]..<rowStart[r + 1]` (rows exclude the header; blank lines are skipped).
-    /// Flat arrays, not one array per row: a million-row file is three allocations, not a million.
-    private let starts: [Int]
-    private let ends: [Int]
+    /// Byte offsets of every field, flat (32-bit: files up to 2 GB): row `r`'s fields are
+    /// `starts[rowStart[r] ..< rowStart[r + 1]]`; a field ends one byte (the comma) before the next
+    /// one starts, the row's last field at `lineEnd[r]`. Rows exclude the header; blank lines are
+    /// skipped. Flat arrays, not one array per row: a million-row file is a few allocations.
+    private let starts: [Int32]
+    private let lineEnd: [Int32]
     private let rowStart: [Int]
     /// The 1-based line number in the file of each row.
     let lines: [Int]
@@ -23,12 +24,12 @@ struct CSVTable {
             throw FileManager.default.fileExists(atPath: path) ? .io(path: name, detail: "cannot be read") : .missingFile(name)
         }
         self.file = name
+        guard b.count < Int(Int32.max) else { throw .io(path: name, detail: "is over 2 GB; a run folder's CSV files must be smaller") }
         b.append(0)  // strtod stops at a NUL past the last field
         self.bytes = b
         var header: [String]? = nil
-        var starts: [Int] = [], ends: [Int] = [], rowStart: [Int] = [0], lines: [Int] = []
-        let estimate = b.count / 16
-        starts.reserveCapacity(estimate); ends.reserveCapacity(estimate)
+        var starts: [Int32] = [], lineEnds: [Int32] = [], rowStart: [Int] = [0], lines: [Int] = []
+        starts.reserveCapacity(b.count / 12)
         b.withUnsafeBufferPointer { p in
             var lineNumber = 0
             var start = 0
@@ -40,24 +41,22 @@ struct CSVTable {
                 var lineEnd = stop
                 if lineEnd > start, p[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 if lineEnd > start {
-                    var f = start
+                    let first = starts.count
+                    starts.append(Int32(start))
                     var i = start
                     var quoted = false
                     while i < lineEnd {
                         let c = p[i]
-                        if c == 0x22 { quoted.toggle() } else if c == 0x2C, !quoted {
-                            starts.append(f); ends.append(i)
-                            f = i + 1
-                        }
+                        if c == 0x22 { quoted.toggle() } else if c == 0x2C, !quoted { starts.append(Int32(i + 1)) }
                         i += 1
                     }
-                    starts.append(f); ends.append(lineEnd)
                     if header == nil {
-                        header = zip(starts, ends).map { Self.text(b, $0..<$1) }
+                        let ends = starts[(first + 1)...].map { Int($0) - 1 } + [lineEnd]
+                        header = zip(starts, ends).map { Self.text(b, Int($0)..<$1) }
                         starts.removeAll(keepingCapacity: true)
-                        ends.removeAll(keepingCapacity: true)
                     } else {
                         rowStart.append(starts.count)
+                        lineEnds.append(Int32(lineEnd))
                         lines.append(lineNumber)
                     }
                 }
@@ -67,7 +66,7 @@ struct CSVTable {
         guard let header else { throw .malformedCSV(file: name, line: 1, field: "header", detail: "is missing: the file is empty") }
         self.header = header
         self.starts = starts
-        self.ends = ends
+        self.lineEnd = lineEnds
         self.rowStart = rowStart
         self.lines = lines
     }
@@ -103,7 +102,8 @@ struct CSVTable {
         guard col < fields else {
             throw .malformedCSV(file: file, line: lines[row], field: header[col], detail: "is missing (the row has \(fields) fields, the header \(header.count))")
         }
-        return starts[first + col]..<ends[first + col]
+        let lower = Int(starts[first + col])
+        return lower..<(col + 1 < fields ? Int(starts[first + col + 1]) - 1 : Int(lineEnd[row]))
     }
 
     /// True when the field equals the same column's field of row `other` byte for byte.

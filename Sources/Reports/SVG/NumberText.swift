@@ -3,10 +3,26 @@ import Foundation
 /// Number formatting for tables and axis labels: fixed decimals, thousands separators,
 /// percentages of fractions (0.1234 -> `12.34%`). Non-finite values print as an en dash.
 public enum NumberText {
+    /// `x` rounded to `decimals` places (half away from zero), never `-0`. Integer arithmetic for
+    /// |x| * 10^decimals below 2^53 (every value a report prints); `String(format:)` beyond.
     public static func fixed(_ x: Double, _ decimals: Int) -> String {
         guard x.isFinite else { return "–" }
-        let s = String(format: "%.\(max(0, decimals))f", x)
-        return s == "-0" || s.hasPrefix("-0.") && s.dropFirst(3).allSatisfy({ $0 == "0" }) ? String(s.dropFirst()) : s
+        let d = max(0, min(decimals, 15))
+        let scale = pow(10, Double(d))
+        let scaled = (abs(x) * scale).rounded()
+        guard scaled < 9_007_199_254_740_992 else {
+            let s = String(format: "%.\(d)f", x)
+            return s.hasPrefix("-") && s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(s.dropFirst()) : s
+        }
+        let units = UInt64(scaled)
+        let p = UInt64(scale)
+        var out = units > 0 && x < 0 ? "-" : ""
+        out += String(units / p)
+        if d > 0 {
+            let fraction = String(units % p)
+            out += "." + String(repeating: "0", count: d - fraction.count) + fraction
+        }
+        return out
     }
 
     /// Fixed decimals with `,` between thousands: `56,263.52`.

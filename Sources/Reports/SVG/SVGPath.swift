@@ -3,16 +3,31 @@
 public enum SVGPath {
     /// `M x0 y0 L x1 y1 ...` through the points.
     public static func line(xs: [Double], ys: [Double]) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(xs.count * 14)
         var pen = false
         for i in 0..<min(xs.count, ys.count) {
             guard ys[i].isFinite, xs[i].isFinite else { pen = false; continue }
-            out += pen ? "L" : "M"
-            out += coordinate(xs[i]); out += ","; out += coordinate(ys[i])
+            out.append(pen ? 0x4C : 0x4D)  // L or M
+            append(xs[i], to: &out); out.append(0x2C); append(ys[i], to: &out)
             pen = true
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `coordinate(x)`'s text as bytes (no intermediate strings: paths have many points).
+    static func append(_ x: Double, to out: inout [UInt8]) {
+        var tenths = Int((x * 10).rounded())
+        if tenths < 0 { out.append(0x2D); tenths = -tenths }
+        var whole = tenths / 10
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[n] = UInt8(whole % 10) &+ 0x30; whole /= 10; n += 1 } while whole > 0
+            for k in stride(from: n - 1, through: 0, by: -1) { out.append(d[k]) }
+        }
+        out.append(0x2E)
+        out.append(UInt8(tenths % 10) &+ 0x30)
     }
 
     /// A closed area between the line and the horizontal `baseline` (for underwater charts).
