@@ -16,9 +16,13 @@ import Testing
         #expect(r.stdout.hasPrefix("sma_cross on GOOG (1d): 2148 bars, 2004-08-19 to 2013-03-01"))
         #expect(r.stdout.contains("93 (+1 open)"))
         #expect(r.stdout.contains("56263.52"))
-        for file in ["equity.csv", "trades.csv", "orders.csv", "summary.json", "manifest.json"] {
+        for file in ["equity.csv", "trades.csv", "orders.csv", "summary.json", "manifest.json", "prices.csv",
+                     "index.html", "metrics.csv", "monthly_returns.csv"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
         }
+        // The HTML report is self-contained and names the run.
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("sma_cross") && !html.contains("<script src") && !html.contains("<link "))
         let equity = try Self.csvRows(out.appendingPathComponent("equity.csv"))
         #expect(equity.first == ["timestamp", "equity", "cash", "exposure", "drawdown"])
         #expect(equity.count == 2149)
