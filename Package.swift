@@ -35,13 +35,14 @@ let package = Package(
         // Covariance, VaR/CVaR and portfolio optimisation on OpenBLAS/LAPACKE. Uses Analytics' shared
         // statistics (numpy percentile, normal distribution) rather than duplicating them.
         .target(name: "Risk", dependencies: ["CLinearAlgebra", "MarketData", "Analytics"]),
-        .target(name: "Research", dependencies: ["Signals", "MarketData"]),
+        .target(name: "Research", dependencies: ["Engine", "Analytics", "Signals", "MarketData"]),
         .executableTarget(
             name: "barwise",
             dependencies: [
                 "MarketData",
                 "Signals",
                 "Engine",
+                "Research",
                 "Analytics",
                 "Risk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -58,7 +59,7 @@ let package = Package(
         .testTarget(name: "RiskTests", dependencies: ["Risk", "Analytics", "MarketData"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData"]),
-        .testTarget(name: "ResearchTests", dependencies: ["Research"]),
+        .testTarget(name: "ResearchTests", dependencies: ["Research", "Engine", "Signals", "MarketData"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
         .testTarget(name: "barwiseTests", dependencies: ["barwise", "TestSupport"]),
     ]

@@ -34,6 +34,16 @@ let package = Package(
             name: "ProgramBenchmark",
             dependencies: [.product(name: "Signals", package: "Barwise")]
         ),
+        // Parameter sweeps: the SMA-cross grid on GOOG, and on 500 synthetic symbols (bar-steps/s).
+        .executableTarget(
+            name: "SweepBenchmark",
+            dependencies: [
+                .product(name: "Research", package: "Barwise"),
+                .product(name: "Engine", package: "Barwise"),
+                .product(name: "Signals", package: "Barwise"),
+                .product(name: "MarketData", package: "Barwise"),
+            ]
+        ),
         // Sample covariance of 2,520×500 returns (vs numpy's np.cov in cov_numpy.py on the same
         // matrix), long-only min-variance over 500 assets, metrics of a 10-year daily run.
         .executableTarget(

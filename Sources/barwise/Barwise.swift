@@ -13,7 +13,10 @@ struct Barwise: ParsableCommand {
 
             Exit codes: 0 success, 1 a failed check, 2 bad usage or bad input.
             """,
-        subcommands: [IngestCommand.self, DataCommand.self, SignalsCommand.self, RunCommand.self, RiskCommand.self, OptimizeCommand.self]
+        subcommands: [
+            IngestCommand.self, DataCommand.self, SignalsCommand.self, RunCommand.self, SweepCommand.self,
+            RiskCommand.self, OptimizeCommand.self,
+        ]
     )
 
     /// Runs the command, mapping argument errors to exit code 2 (DESIGN.md section 5) instead

@@ -1,0 +1,63 @@
+import Engine
+import Foundation
+import MarketData
+import Research
+import Signals
+
+// Sweep speed (issue 7): the SMA-cross grid fast 5..50/5 × slow 10..200/10 with fast < slow
+// (175 combinations)
+//   1. on GOOG (2,148 daily bars): compute time, best of 5;
+//   2. on 500 seeded synthetic random-walk symbols × 2,520 daily bars (220 million bar-steps):
+//      bar-steps per second on all cores, and peak resident memory.
+// Usage: SweepBenchmark [symbols] [jobs]   (defaults 500, all cores)
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+let args = CommandLine.arguments
+let symbolCount = args.count > 1 ? Int(args[1]) ?? 500 : 500
+let jobs = args.count > 2 ? Int(args[2]) ?? ProcessInfo.processInfo.activeProcessorCount : ProcessInfo.processInfo.activeProcessorCount
+
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+
+let spec = try StrategySpec.load(path: root.appendingPathComponent("strategies/sma_cross.toml").path)
+let grid = try ParameterGrid(axes: [GridAxis(parsing: "fast=5:50:5"), GridAxis(parsing: "slow=10:200:10")], strategyParams: spec.paramNames)
+let plan = try SweepPlan(grid: grid, params: spec.params, constraint: ParameterConstraint("fast < slow", params: spec.paramNames))
+precondition(plan.indices.count == 175)
+
+// 1. GOOG.
+let googPath = root.appendingPathComponent("Tests/Fixtures/data/GOOG_daily_2004-2013.csv").path
+let goog = try InputParser.parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: googPath))), format: .auto,
+                                 options: ParseOptions(fileName: googPath, symbol: "GOOG")).series[0]
+var best = Double.infinity
+for _ in 0..<5 {
+    let t0 = ContinuousClock.now
+    let rows = try SweepRunner(spec: spec, plan: plan, series: [goog], jobs: jobs).run()
+    precondition(rows.count == 175)
+    best = min(best, seconds(ContinuousClock.now - t0))
+}
+print(String(format: "GOOG, 175 combinations, %d jobs: best %.1f ms (%.1f M bar-steps/s)", jobs, best * 1e3, 175.0 * Double(goog.count) / best / 1e6))
+
+// 2. 500 synthetic symbols.
+var rng = SplitMix64(seed: 42)
+var universe: [BarSeries] = []
+for k in 0..<symbolCount {
+    var s = BarSeries(symbol: "S\(k)", interval: .daily)
+    s.reserveCapacity(2_520)
+    var price = 100.0
+    for i in 0..<2_520 {
+        let u = Double(rng.next() >> 11) / Double(1 << 53)
+        let open = price
+        price *= 1 + (u - 0.5) * 0.04
+        s.append(Bar(timestamp: 946_684_800 + Int64(i) * 86_400, open: open, high: max(open, price) * 1.005,
+                     low: min(open, price) * 0.995, close: price, volume: 1_000))
+    }
+    universe.append(s)
+}
+let t0 = ContinuousClock.now
+let rows = try SweepRunner(spec: spec, plan: plan, series: universe, jobs: jobs).run()
+let elapsed = seconds(ContinuousClock.now - t0)
+let steps = Double(rows.count) * 2_520
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+print(String(format: "%d symbols × 2,520 bars × 175 combinations = %.0f M bar-steps in %.2f s: %.1f M bar-steps/s (%d jobs); peak RSS %.0f MB",
+             symbolCount, steps / 1e6, elapsed, steps / elapsed / 1e6, jobs, Double(usage.ru_maxrss) / 1024))

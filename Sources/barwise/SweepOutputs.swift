@@ -1,0 +1,98 @@
+import Engine
+import Foundation
+import MarketData
+import Research
+import Signals
+
+/// The files of a sweep folder: `results.csv` (ranked), `summary.json`, `manifest.json`; and
+/// the table printed at the end.
+struct SweepOutputs {
+    let spec: StrategySpec
+    let strategyPath: String
+    let plan: SweepPlan
+    let series: [BarSeries]
+    let ranked: [SweepRunner.Row]
+    let metric: SweepMetric
+    let shard: String?
+    let random: (count: Int, seed: UInt64)?
+    let constraint: String?
+    let overrides: [String]
+    /// Probabilistic and deflated Sharpe ratios of the best row (NaN when undefined).
+    var overfitting: (psr: Double, dsr: Double, expectedMaxSharpe: Double) = (.nan, .nan, .nan)
+
+    func write(to folder: URL, started: Date, elapsed: Duration, store: String) throws {
+        try Data(SweepResultsCSV.write(ranked, params: spec.paramNames).utf8).write(to: folder.appendingPathComponent("results.csv"))
+        try json(summaryObject(folder: folder.path)).write(to: folder.appendingPathComponent("summary.json"))
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let bytes = FileManager.default.contents(atPath: strategyPath).map { [UInt8]($0) } ?? []
+        let manifest: [String: Any] = [
+            "kind": "sweep",
+            "command": ["barwise"] + Array(CommandLine.arguments.dropFirst()),
+            "strategy": spec.name,
+            "strategy_file": strategyPath,
+            "strategy_sha256": SHA256.hex(bytes),
+            "overrides": overrides,
+            "grid": gridObject,
+            "where": constraint ?? NSNull(),
+            "random": random.map { ["count": $0.count, "seed": $0.seed] as [String: Any] } ?? NSNull(),
+            "shard": shard ?? NSNull(),
+            "trials": plan.trials,
+            "symbols": series.map(\.symbol),
+            "data_range": series.map { s -> [String: Any] in
+                ["symbol": s.symbol, "first": CivilTime.iso8601(s.timestamps.first ?? 0), "last": CivilTime.iso8601(s.timestamps.last ?? 0), "bars": s.count]
+            },
+            "store": store,
+            "barwise_version": BarwiseVersion.current,
+            "started_at": CivilTime.iso8601(Int64(started.timeIntervalSince1970.rounded(.down))),
+            "wall_time_seconds": seconds,
+        ]
+        try json(manifest).write(to: folder.appendingPathComponent("manifest.json"))
+    }
+
+    var gridObject: [String: Any] {
+        Dictionary(uniqueKeysWithValues: plan.grid.axes.map { ($0.name, $0.values) })
+    }
+
+    /// `summary.json`: what was swept and the best row by the ranking metric.
+    func summaryObject(folder: String) -> [String: Any] {
+        var object: [String: Any] = [
+            "strategy": spec.name, "rank": metric.rawValue, "grid": gridObject, "where": constraint ?? NSNull(),
+            "trials": plan.trials, "combinations": plan.indices.count, "runs": ranked.count,
+            "symbols": series.map(\.symbol), "shard": shard ?? NSNull(), "folder": folder,
+        ]
+        if let best = ranked.first {
+            var row: [String: Any] = ["symbol": best.symbol, "params": best.params]
+            for m in SweepMetric.allCases { row[m.rawValue] = JSONOutput.number(m.value(best.summary)) }
+            object["best"] = row
+        }
+        object["probabilistic_sharpe"] = JSONOutput.number(overfitting.psr)
+        object["deflated_sharpe"] = JSONOutput.number(overfitting.dsr)
+        object["expected_max_sharpe"] = JSONOutput.number(overfitting.expectedMaxSharpe)
+        return object
+    }
+
+    func table(top: Int) -> String {
+        let swept = plan.grid.names
+        let shown: [SweepMetric] = [.sharpe, .totalReturn, .maxDrawdown, .trades, .winRate]
+        var t = TextTable(["rank"] + swept + ["symbol"] + shown.map(\.rawValue), rightAligned: Set(0...(swept.count + shown.count + 1)).subtracting([swept.count + 1]))
+        for (i, row) in ranked.prefix(top).enumerated() {
+            t.append([String(i + 1)] + swept.map { GridAxis.format(row.params[$0] ?? .nan) } + [row.symbol]
+                     + shown.map { m in SweepOutputs.format(m.value(row.summary), metric: m) })
+        }
+        return t.render()
+    }
+
+    static func format(_ v: Double, metric: SweepMetric) -> String {
+        guard v.isFinite else { return "n/a" }
+        switch metric {
+        case .trades, .openTrades: return String(Int(v))
+        case .totalReturn, .maxDrawdown, .winRate, .exposure, .cagr, .annualReturn, .annualVolatility:
+            return String(format: "%.2f %%", v * 100)
+        default: return String(format: "%.3f", v)
+        }
+    }
+
+    private func json(_ object: Any) throws -> Data {
+        try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+}

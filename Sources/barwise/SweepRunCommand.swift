@@ -1,0 +1,205 @@
+import ArgumentParser
+import Engine
+import Analytics
+import Foundation
+import MarketData
+import Research
+import Signals
+
+/// `barwise sweep STRATEGY.toml --grid …`: the sweep itself (the default of `barwise sweep`).
+struct SweepRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run a parameter sweep (the default; `barwise sweep STRATEGY.toml …`).")
+
+    @Argument(help: "The strategy file.")
+    var strategy: String
+
+    @Option(name: .customLong("grid"), help: ArgumentHelp("A swept param: name=lo:hi:step or name=a,b,c (repeatable).", valueName: "k=spec"))
+    var grids: [String] = []
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("A constraint over params in the strategy language, e.g. \"fast < slow\".", valueName: "expr"))
+    var constraint: String?
+
+    @Option(help: "The metric to rank by: \(SweepMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var rank = "sharpe"
+
+    @Option(help: "Sample this many combinations at random instead of the whole grid.")
+    var random: Int?
+
+    @Option(help: "The seed of --random.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Run one slice of the sweep: I/N, auto or auto/N.")
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Walk-forward: optimise on TRAIN bars, test on the next TEST bars, roll on.", valueName: "TRAIN:TEST"))
+    var walkForward: String?
+
+    @Flag(help: "With --walk-forward: training windows all start at the first bar.")
+    var anchored = false
+
+    @Flag(help: "Run each combination over all symbols as one portfolio (default: one run per symbol).")
+    var portfolio = false
+
+    @Option(help: "Comma-separated symbols (default: the strategy's).")
+    var symbols: String?
+
+    @Option(help: "First date of the runs.")
+    var from: String?
+
+    @Option(help: "Last date of the runs.")
+    var to: String?
+
+    @Option(help: "Starting cash (default: the strategy's).")
+    var cash: Double?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Fix a param or setting for every run: k=v (repeatable).", valueName: "k=v"))
+    var overrides: [String] = []
+
+    @Flag(help: "Close open trades on the last bar of each run.")
+    var closeAtEnd = false
+
+    @Option(help: "Rows printed from the top of the ranking.")
+    var top = 10
+
+    @Option(help: "The output folder (default: reports/<strategy>-sweep-<UTC timestamp>).")
+    var out: String?
+
+    @Flag(help: "Print summary.json instead of the table.")
+    var json = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if grids.isEmpty { throw ValidationError("give at least one --grid name=lo:hi:step") }
+        if SweepMetric(rawValue: rank) == nil {
+            throw ValidationError("--rank '\(rank)' is not a metric (\(SweepMetric.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if let random, random < 1 { throw ValidationError("--random must be at least 1") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if walkForward != nil && portfolio { throw ValidationError("--walk-forward runs one symbol at a time; drop --portfolio") }
+        if walkForward != nil && shard != nil { throw ValidationError("--walk-forward cannot be sharded") }
+        if anchored && walkForward == nil { throw ValidationError("--anchored goes with --walk-forward") }
+        if let cash, !(cash > 0) { throw ValidationError("--cash must be positive, not \(cash)") }
+    }
+
+    func run() throws {
+        let started = Date()
+        let clock = ContinuousClock.now
+        let spec: StrategySpec
+        let plan: SweepPlan
+        let series: [BarSeries]
+        var slice: Shard?
+        do {
+            spec = try StrategySpec.load(path: strategy, overrides: overrides)
+            _ = try spec.compile()
+            let axes = try grids.map { text throws(SweepError) in try GridAxis(parsing: text) }
+            let grid = try ParameterGrid(axes: axes, strategyParams: spec.paramNames)
+            let where_ = try constraint.map { text throws(SweepError) in try ParameterConstraint(text, params: spec.paramNames) }
+            slice = try shard.map { text throws(SweepError) in try Shard(parsing: text, environment: ProcessInfo.processInfo.environment) }
+            plan = try SweepPlan(grid: grid, params: spec.params, constraint: where_, random: random.map { ($0, seed) }, shard: slice)
+            let names = symbols.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? spec.symbols
+            guard !names.isEmpty else { throw ValidationError("\(strategy): no symbols in the strategy; pass --symbols") }
+            let range = try SweepRunCommand.range(from: from, to: to)
+            let store = try storeOptions.open(readOnly: true)
+            series = try names.map { name in
+                let s = try RunCommand.load(store: store, symbol: name, interval: nil, strategyInterval: spec.interval, from: range.from, to: range.to)
+                guard !s.isEmpty else { throw EngineError.noBars(symbol: name) }
+                return s
+            }
+        } catch let error as ValidationError {
+            CommandFailure.printError(error.message)
+            throw ExitCode(2)
+        } catch {
+            throw CommandFailure.exit(error)
+        }
+        var runner = SweepRunner(spec: spec, plan: plan, series: series, jobs: jobs)
+        runner.portfolio = portfolio
+        runner.cash = cash
+        runner.closeAtEnd = closeAtEnd
+        let metric = SweepMetric(rawValue: rank)!
+        if let walkForward {
+            try runWalkForward(walkForward, runner: runner, spec: spec, metric: metric, started: started)
+            return
+        }
+        let progress = SweepProgress(total: runner.taskCount)
+        let rows: [SweepRunner.Row]
+        do { rows = try runner.run(progress: progress.update) } catch { throw CommandFailure.exit(error) }
+        progress.finish()
+        let ranked = metric.rank(rows)
+        let overfitting = SweepRunCommand.overfitting(ranked, runner: runner)
+        let folder = try ReportFolder.make(name: "\(spec.name)-sweep", out: out, at: started)
+        let outputs = SweepOutputs(spec: spec, strategyPath: strategy, plan: plan, series: series, ranked: ranked, metric: metric,
+                                   shard: slice?.description, random: random.map { ($0, seed) }, constraint: constraint, overrides: overrides,
+                                   overfitting: overfitting)
+        do {
+            try outputs.write(to: folder, started: started, elapsed: clock.duration(to: .now), store: storeOptions.resolvedPath.path)
+        } catch {
+            CommandFailure.printError("cannot write the sweep to \(folder.path): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        if json {
+            try JSONOutput.print(outputs.summaryObject(folder: folder.path))
+        } else {
+            print(outputs.table(top: top))
+            print("\(rows.count) runs (\(plan.indices.count) combinations × \(portfolio ? 1 : series.count) \(portfolio ? "portfolio" : "symbols")) → \(folder.path)")
+        }
+    }
+
+    private func runWalkForward(_ text: String, runner: SweepRunner, spec: StrategySpec, metric: SweepMetric, started: Date) throws {
+        let results: [WalkForward.SymbolResult]
+        do {
+            results = try WalkForward(parsing: text, anchored: anchored).run(runner, rank: metric)
+        } catch {
+            throw CommandFailure.exit(error)
+        }
+        let folder = try ReportFolder.make(name: "\(spec.name)-walkforward", out: out, at: started)
+        let outputs = WalkForwardOutputs(results: results, params: runner.plan.grid.names, metric: metric)
+        let manifest: [String: Any] = [
+            "kind": "walk_forward", "command": ["barwise"] + Array(CommandLine.arguments.dropFirst()), "strategy": spec.name,
+            "strategy_file": strategy, "walk_forward": text, "anchored": anchored, "grid": grids, "where": constraint ?? NSNull(),
+            "rank": metric.rawValue, "symbols": runner.series.map(\.symbol), "barwise_version": BarwiseVersion.current,
+        ]
+        do { try outputs.write(to: folder, manifest: manifest) } catch {
+            CommandFailure.printError("cannot write the walk-forward to \(folder.path): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        if json { try JSONOutput.print(outputs.summaryObject) } else {
+            print(outputs.table())
+            print("walk-forward \(text)\(anchored ? " anchored" : "") → \(folder.path)")
+        }
+    }
+
+    /// PSR and DSR of the best row: its run is repeated for its daily returns; every row of the
+    /// sweep counts as a trial (per-period Sharpe = annual Sharpe / √periods per year).
+    static func overfitting(_ ranked: [SweepRunner.Row], runner: SweepRunner) -> (psr: Double, dsr: Double, expectedMaxSharpe: Double) {
+        guard let best = ranked.first,
+              let symbols = Optional(runner.portfolio ? runner.series : runner.series.filter { $0.symbol == best.symbol }),
+              !symbols.isEmpty,
+              let result = try? runner.runResult(combination: best.combination, series: symbols)
+        else { return (.nan, .nan, .nan) }
+        let n = RunSummary.periodsPerYear(for: symbols[0].interval)
+        let daily = DailyResampler.resample(values: result.equity, timestamps: result.timestamps).values
+        let returns = (1..<max(1, daily.count)).map { daily[$0] / daily[$0 - 1] - 1 }
+        let sharpes = ranked.map { $0.summary.sharpe / n.squareRoot() }
+        let sr0 = DeflatedSharpe.expectedMaximum(perPeriodSharpes: sharpes)
+        return (ReturnMetrics.probabilisticSharpe(returns), DeflatedSharpe.deflated(bestReturns: returns, perPeriodSharpes: sharpes),
+                sr0 * n.squareRoot())
+    }
+
+    static func range(from: String?, to: String?) throws -> (from: Int64?, to: Int64?) {
+        let f = try from.map { text -> Int64 in
+            guard let t = DateText.parse(text) else { throw ValidationError("--from '\(text)' is not a date") }
+            return t
+        }
+        let t = try to.map { text -> Int64 in
+            guard let t = DateText.parse(text) else { throw ValidationError("--to '\(text)' is not a date") }
+            return t
+        }
+        if let f, let t, f > t { throw ValidationError("--from is after --to") }
+        return (f, t)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// `barwise sweep` and `barwise sweep merge` as processes.
+@Suite struct SweepCommandTests {
+    static func store() throws -> String {
+        let store = try BarwiseProcess.scratchDirectory().appendingPathComponent("s.sqlite").path
+        let goog = BarwiseProcess.fixtures.appendingPathComponent("data/GOOG_daily_2004-2013.csv").path
+        #expect(try BarwiseProcess.run(["ingest", goog, "--store", store]).status == 0)
+        return store
+    }
+
+    private func results(_ folder: String) throws -> [String] {
+        try String(contentsOfFile: folder + "/results.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    @Test func sweepRowMatchesRunWithTheSameSet() throws {
+        let store = try Self.store()
+        let dir = try BarwiseProcess.scratchDirectory().path
+        let sweep = try BarwiseProcess.run(["sweep", "strategies/sma_cross.toml", "--grid", "fast=10,15", "--grid", "slow=20,40",
+                                            "--out", dir + "/sweep", "--store", store])
+        #expect(sweep.status == 0, "\(sweep.stderr)")
+        let lines = try results(dir + "/sweep")
+        #expect(lines.count == 5 && lines[0].hasPrefix("fast,slow,symbol,start,end,bars,final_equity,total_return"))
+        let row = try #require(lines.first { $0.hasPrefix("15,40,GOOG,") }).split(separator: ",", omittingEmptySubsequences: false)
+        let run = try BarwiseProcess.run(["run", "strategies/sma_cross.toml", "--set", "fast=15", "--set", "slow=40", "--json",
+                                          "--out", dir + "/run", "--store", store])
+        #expect(run.status == 0, "\(run.stderr)")
+        // Compare the numbers as written (Foundation's JSON reader does not round-trip every double).
+        let header = lines[0].split(separator: ",").map(String.init)
+        for key in ["final_equity", "sharpe", "max_drawdown", "total_return"] {
+            let column = try #require(header.firstIndex(of: key))
+            let written = try #require(run.stdout.firstMatch(of: try Regex("\"\(key)\" ?: ?([-0-9.e]+)")))
+            #expect(Double(String(row[column])) == Double(String(written.output[1].substring!)), "\(key)")
+        }
+    }
+
+    @Test func shardsMergeIntoTheWholeSweep() throws {
+        let store = try Self.store()
+        let dir = try BarwiseProcess.scratchDirectory().path
+        let args = ["sweep", "strategies/sma_cross.toml", "--grid", "fast=5:30:5", "--grid", "slow=20:80:20", "--where", "fast < slow", "--store", store]
+        #expect(try BarwiseProcess.run(args + ["--out", dir + "/whole"]).status == 0)
+        for i in 1...3 { #expect(try BarwiseProcess.run(args + ["--shard", "\(i)/3", "--out", dir + "/s\(i)"]).status == 0) }
+        let merged = try BarwiseProcess.run(["sweep", "merge", dir + "/s1", dir + "/s2", dir + "/s3", "--out", dir + "/merged"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(try results(dir + "/merged").sorted() == (try results(dir + "/whole")).sorted())
+        // A shard of another grid is refused.
+        #expect(try BarwiseProcess.run(["sweep", "strategies/sma_cross.toml", "--grid", "fast=5,6", "--shard", "1/3", "--out", dir + "/other", "--store", store]).status == 0)
+        let refused = try BarwiseProcess.run(["sweep", "merge", dir + "/s1", dir + "/other", "--out", dir + "/bad"])
+        #expect(refused.status == 2 && refused.stderr.contains("not from the same sweep"))
+    }
+
+    @Test(arguments: [
+        (["--grid", "fats=1,2"], "not a param of the strategy"),
+        (["--grid", "fast=5:50:0"], "the step is 0"),
+        (["--grid", "fast=50:5:5"], "goes away from"),
+        (["--grid", "fast=5,10", "--where", "fast > slow + 100"], "no combination satisfies"),
+        (["--grid", "fast=5,10", "--shard", "4/3"], "--shard '4/3'"),
+        (["--grid", "fast=5,10", "--rank", "luck"], "--rank 'luck' is not a metric"),
+    ] as [([String], String)])
+    func badInputExitsTwoWithOneLine(extra: [String], message: String) throws {
+        let r = try BarwiseProcess.run(["sweep", "strategies/sma_cross.toml"] + extra + ["--store", try Self.store()])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+}
