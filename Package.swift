@@ -12,10 +12,12 @@ let package = Package(
         .library(name: "Analytics", targets: ["Analytics"]),
         .library(name: "Risk", targets: ["Risk"]),
         .library(name: "Research", targets: ["Research"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
@@ -36,6 +38,14 @@ let package = Package(
         // statistics (numpy percentile, normal distribution) rather than duplicating them.
         .target(name: "Risk", dependencies: ["CLinearAlgebra", "MarketData", "Analytics"]),
         .target(name: "Research", dependencies: ["Engine", "Analytics", "Signals", "MarketData"]),
+        // Self-contained HTML reports (inline SVG charts) and CSV/JSON tables from a run folder.
+        .target(
+            name: "Reports",
+            dependencies: [
+                "MarketData",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .executableTarget(
             name: "barwise",
             dependencies: [
@@ -45,6 +55,7 @@ let package = Package(
                 "Research",
                 "Analytics",
                 "Risk",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +71,7 @@ let package = Package(
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData"]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "Engine", "Signals", "MarketData"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "MarketData"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
         .testTarget(name: "barwiseTests", dependencies: ["barwise", "TestSupport"]),
     ]

@@ -53,5 +53,14 @@ let package = Package(
                 .product(name: "Analytics", package: "Barwise"),
             ]
         ),
+        // Full report (read run folder, compute, render index.html, write CSVs): 10-year daily
+        // and 1,000,000-bar intraday synthetic runs.
+        .executableTarget(
+            name: "ReportBenchmark",
+            dependencies: [
+                .product(name: "Reports", package: "Barwise"),
+                .product(name: "MarketData", package: "Barwise"),
+            ]
+        ),
     ]
 )

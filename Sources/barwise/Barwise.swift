@@ -14,8 +14,8 @@ struct Barwise: ParsableCommand {
             Exit codes: 0 success, 1 a failed check, 2 bad usage or bad input.
             """,
         subcommands: [
-            IngestCommand.self, DataCommand.self, SignalsCommand.self, RunCommand.self, SweepCommand.self,
-            RiskCommand.self, OptimizeCommand.self,
+            IngestCommand.self, DataCommand.self, SignalsCommand.self, RunCommand.self, ReportCommand.self,
+            SweepCommand.self, RiskCommand.self, OptimizeCommand.self,
         ]
     )
 

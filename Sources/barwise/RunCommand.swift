@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import MarketData
+import Reports
 import Signals
 
 /// `barwise run STRATEGY.toml`: a backtest over the store's bars, with a summary on stdout and
@@ -100,6 +101,9 @@ struct RunCommand: ParsableCommand {
         let manifest = manifestObject(spec: spec, series: series, ingests: ingests, started: started, elapsed: elapsed)
         do {
             try report.write(to: directory, manifest: manifest)
+            // The closes of the traded symbols, then the HTML report, both from the folder alone.
+            try PriceTable(bars: series).write(folder: directory.path)
+            try Reports.RunReport.write(folder: directory.path)
         } catch {
             if out == nil { try? FileManager.default.removeItem(at: directory) }
             CommandFailure.printError("cannot write the report to \(directory.path): \(error.localizedDescription)")

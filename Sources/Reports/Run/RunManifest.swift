@@ -1,0 +1,32 @@
+/// `manifest.json` of a run, shown as the report's provenance: the command, strategy file,
+/// data sources and Barwise version, flattened to `key: value` lines in a stable order.
+public struct RunManifest: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var key: String
+        public var value: String
+    }
+
+    public var entries: [Entry]
+
+    public init(entries: [Entry]) { self.entries = entries }
+
+    /// Keys shown first, in this order; the rest follow alphabetically.
+    static let leading = ["command", "strategy_file", "strategy_sha256", "interval", "data", "barwise_version", "wall_time"]
+
+    /// Keys the report shows elsewhere (run facts), left out of the provenance lines.
+    static let shownElsewhere = ["params", "symbols", "strategy", "start", "end"]
+
+    static func read(path: String, name: String) throws(ReportError) -> RunManifest {
+        let object = try JSONFile.object(path: path, name: name)
+        let keys = leading.filter { object[$0] != nil } + object.keys.filter { !leading.contains($0) && !shownElsewhere.contains($0) }.sorted()
+        var entries: [Entry] = []
+        for key in keys {
+            if key == "data", case .array(let sources)? = object[key] {
+                for s in sources { entries.append(Entry(key: "data", value: s.text)) }
+            } else {
+                entries.append(Entry(key: key, value: object[key]!.text))
+            }
+        }
+        return RunManifest(entries: entries)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import Reports
+
+@Test func fixtureFolderReadsEveryFile() throws {
+    let run = try RunFolder.read(Fixture.smaCross)
+    #expect(run.summary.strategy == "sma_cross")
+    #expect(run.summary.params.map(\.name) == ["fast", "slow"])
+    #expect(run.summary.symbols == ["GOOG"])
+    #expect(run.equity.count == 2148)
+    #expect(run.trades.count == 94)
+    #expect(run.trades.filter(\.isOpen).count == 1)
+    #expect(run.prices?.series.map(\.symbol) == ["GOOG"])
+    #expect(run.manifest?.entries.first?.key == "command")
+}
+
+@Test func missingFolderIsNamed() {
+    #expect(throws: ReportError.missingFolder("/nonexistent/run")) { try RunFolder.read("/nonexistent/run") }
+}
+
+@Test func missingEquityFileIsNamed() throws {
+    let dir = try Fixture.copy()
+    try FileManager.default.removeItem(atPath: dir + "/equity.csv")
+    #expect(throws: ReportError.missingFile(dir + "/equity.csv")) { try RunFolder.read(dir) }
+}
+
+@Test func malformedNumberNamesFileLineAndField() throws {
+    let dir = try Fixture.copy()
+    var lines = try Fixture.read(dir, "equity.csv").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    lines[4] = "2004-08-25T00:00:00Z,ten thousand,10000.0,0.0,0.0"
+    try Fixture.replace(dir, "equity.csv", with: lines.joined(separator: "\n"))
+    do {
+        _ = try RunFolder.read(dir)
+        Issue.record("expected an error")
+    } catch {
+        #expect(error.description == "\(dir)/equity.csv:5: field 'equity' is 'ten thousand', not a number")
+    }
+}
+
+@Test func malformedTradeSideAndTimestampAreNamed() throws {
+    let dir = try Fixture.copy()
+    try Fixture.replace(dir, "trades.csv", with: "symbol,side,size,entry_time,entry_bar,entry_price,exit_time,exit_bar,exit_price,commission,pnl,return\nGOOG,up,1,2004-11-17,63,169.02,2004-12-06,75,179.13,0.1,1,0.01\n")
+    #expect(throws: ReportError.malformedCSV(file: dir + "/trades.csv", line: 2, field: "side", detail: "is 'up'; expected long or short")) { try RunFolder.read(dir) }
+    try Fixture.replace(dir, "trades.csv", with: "symbol,side,size,entry_time,entry_bar,entry_price,exit_time,exit_bar,exit_price,commission,pnl,return\nGOOG,long,1,17/13/2004x,63,169.02,2004-12-06,75,179.13,0.1,1,0.01\n")
+    do {
+        _ = try RunFolder.read(dir)
+        Issue.record("expected an error")
+    } catch {
+        #expect(error.description.hasPrefix("\(dir)/trades.csv:2: field 'entry_time' is '17/13/2004x', not a timestamp"))
+    }
+}
+
+@Test func missingColumnAndBadJsonAreNamed() throws {
+    let dir = try Fixture.copy()
+    try Fixture.replace(dir, "equity.csv", with: "time,equity\n2004-08-19,1\n")
+    #expect(throws: ReportError.missingColumn(file: dir + "/equity.csv", column: "timestamp")) { try RunFolder.read(dir) }
+    try Fixture.replace(dir, "summary.json", with: "{\"strategy\": ")
+    do {
+        _ = try RunFolder.read(dir)
+        Issue.record("expected an error")
+    } catch {
+        #expect(error.description.hasPrefix("\(dir)/summary.json: is not valid JSON"))
+    }
+}
+
+@Test func timestampsOutOfOrderAreRejected() throws {
+    let dir = try Fixture.copy()
+    try Fixture.replace(dir, "equity.csv", with: "timestamp,equity\n2004-08-20,1\n2004-08-19,2\n")
+    #expect(throws: ReportError.malformedCSV(file: dir + "/equity.csv", line: 3, field: "timestamp", detail: "does not increase (rows must be in time order, one per bar)")) { try RunFolder.read(dir) }
+}
