@@ -84,6 +84,13 @@ struct RunCommand: ParsableCommand {
         } catch let error as ValidationError {
             CommandFailure.printError(error.message)
             throw ExitCode(2)
+        } catch let error as EngineError {
+            // Settings that come from the strategy file name the file, as strategy errors do.
+            switch error {
+            case .invalidSetting, .riskSizingWithoutStop: CommandFailure.printError("\(strategy): \(error)")
+            default: CommandFailure.printError(error.description)
+            }
+            throw ExitCode(2)
         } catch {
             throw CommandFailure.exit(error)
         }

@@ -135,6 +135,11 @@ import Testing
         try expectBadInput([], "rules.long_entry: column 9: unknown name 'fast_mma'", strategy: file)
     }
 
+    @Test func invalidSizingNamesTheStrategyFile() throws {
+        try expectBadInput(["--set", "sizing.mode=risk"], "strategies/sma_cross.toml: [sizing] mode = \"risk\" needs a stop_loss")
+        try expectBadInput(["--set", "execution.commission=-0.1"], "strategies/sma_cross.toml: execution.commission: must be at least 0")
+    }
+
     @Test func helpHasExamples() throws {
         let r = try BarwiseProcess.run(["run", "--help"])
         #expect(r.status == 0)
