@@ -179,7 +179,7 @@ struct RunCommand: ParsableCommand {
             "command": ["barwise"] + Array(CommandLine.arguments.dropFirst()),
             "strategy": spec.name,
             "strategy_file": strategy,
-            "strategy_sha256": Fingerprint.sha256(bytes),
+            "strategy_sha256": SHA256.hex(bytes),
             "params": params,
             "overrides": overrides,
             "symbols": series.map(\.symbol),

@@ -94,7 +94,10 @@ import Testing
 
     @Test func shippedStrategiesRunOnGOOG() throws {
         let store = try Self.storeWithGOOG()
-        for name in ["sma_cross", "sma_cross_long", "rsi_reversion", "macd_trend", "donchian_breakout"] {
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: BarwiseProcess.packageRoot.appendingPathComponent("strategies").path)
+            .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }.sorted()
+        #expect(shipped.count >= 6)
+        for name in shipped {
             let out = try BarwiseProcess.scratchDirectory().appendingPathComponent("run")
             let r = try BarwiseProcess.run(["run", "strategies/\(name).toml", "--store", store, "--out", out.path, "--json"])
             #expect(r.status == 0, "\(name): \(r.stderr)")
