@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Engine
 import Foundation
@@ -48,6 +49,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a param (fast=12) or a key (execution.commission=0.001); repeatable.", valueName: "key=value"))
     var overrides: [String] = []
 
+    @Option(help: ArgumentHelp("Benchmark symbol for alpha and beta (default: buy-and-hold of the first traded symbol).", valueName: "SYM"))
+    var benchmark: String?
+
     @Flag(help: "Close open trades on the last bar (at its open; backtesting.py's finalize_trades).")
     var closeAtEnd = false
 
@@ -95,7 +99,14 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure.exit(error)
         }
         let summary = RunSummary(result: result, periodsPerYear: RunSummary.periodsPerYear(for: series[0].interval))
-        let report = RunReport(spec: spec, result: result, summary: summary)
+        var report = RunReport(spec: spec, result: result, summary: summary)
+        do {
+            let (name, closes) = try benchmarkCloses(series: series)
+            report.benchmark = name
+            report.metrics = RunMetrics.compute(result: result, benchmarkCloses: closes)
+        } catch {
+            throw CommandFailure.exit(error)
+        }
         let directory = try makeDirectory(name: spec.name, at: started)
         let elapsed = clock.duration(to: .now)
         let manifest = manifestObject(spec: spec, series: series, ingests: ingests, started: started, elapsed: elapsed)
@@ -116,6 +127,17 @@ struct RunCommand: ParsableCommand {
         } else {
             print(RunSummaryTable.render(spec: spec, series: series, summary: summary, report: directory.path))
         }
+    }
+
+    /// The benchmark's closes: `--benchmark SYM` from the store over the run's range, else the
+    /// first traded symbol (buy-and-hold).
+    private func benchmarkCloses(series: [BarSeries]) throws -> (String, BarSeries) {
+        guard let benchmark else { return (series[0].symbol, series[0]) }
+        let store = try storeOptions.open(readOnly: true)
+        let range = try parseRange()
+        let s = try Self.load(store: store, symbol: benchmark, interval: nil, strategyInterval: series[0].interval, from: range.from, to: range.to)
+        guard !s.isEmpty else { throw EngineError.noBars(symbol: benchmark) }
+        return (benchmark, s)
     }
 
     /// `--from`/`--to` as epoch seconds; a one-line error when unparseable or reversed.

@@ -1,3 +1,4 @@
+import Analytics
 import Engine
 import Foundation
 import MarketData
@@ -10,6 +11,11 @@ struct RunReport {
     let spec: StrategySpec
     let result: RunResult
     let summary: RunSummary
+    /// The full metric set (`Analytics`), added to summary.json under its snake_case names
+    /// next to the contract keys above (which keep the engine's figures).
+    var metrics: PerformanceMetrics? = nil
+    /// The benchmark's name in summary.json (`benchmark`), when alpha and beta were computed.
+    var benchmark: String? = nil
 
     /// `summary.json` and `run --json`: the headline figures under DESIGN.md's names.
     var summaryObject: [String: Any] {
@@ -29,7 +35,16 @@ struct RunReport {
                 ["symbol": result.symbols[t.symbol], "side": t.size > 0 ? "long" : "short", "size": abs(t.size),
                  "entry_time": CivilTime.iso8601(t.entryTime), "entry_bar": t.entryBar, "entry_price": t.entryPrice]
             },
-        ]
+        ].merging(extraMetrics) { contract, _ in contract }
+    }
+
+    /// Every Analytics metric not already among the contract keys, plus `benchmark`.
+    private var extraMetrics: [String: Any] {
+        guard let metrics else { return [:] }
+        var out: [String: Any] = [:]
+        for (name, value) in metrics.namedValues { out[name] = JSONOutput.number(value) }
+        if let benchmark { out["benchmark"] = benchmark }
+        return out
     }
 
     /// Writes every file into `directory` (which must exist).

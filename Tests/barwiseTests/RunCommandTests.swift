@@ -150,3 +150,31 @@ import Testing
         #expect(r.stdout.contains("--close-at-end"))
     }
 }
+
+/// `barwise run --benchmark`: the full Analytics metric set in summary.json, alpha and beta as
+/// empyrical computes them for the same run (reference: Tests/Fixtures/reference/metrics).
+@Suite struct RunMetricsCommandTests {
+    @Test func alphaAndBetaAgainstSP500MatchEmpyrical() throws {
+        let store = try BarwiseProcess.scratchDirectory().appendingPathComponent("s.sqlite").path
+        for file in ["GOOG_daily_2004-2013.csv", "SP500_daily_1999-2018.csv"] {
+            let r = try BarwiseProcess.run(["ingest", BarwiseProcess.fixtures.appendingPathComponent("data/\(file)").path, "--store", store])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let out = try BarwiseProcess.scratchDirectory().appendingPathComponent("run").path
+        let r = try BarwiseProcess.run(["run", "strategies/sma_cross.toml", "--benchmark", "SP500", "--json", "--out", out, "--store", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        // empyrical 0.7.1 on the README SmaCross equity against S&P 500 returns.
+        let alpha = try #require(summary["alpha"] as? Double)
+        let beta = try #require(summary["beta"] as? Double)
+        #expect(abs(alpha - 0.29071603973811055) <= 1e-10 * 0.29071603973811055)
+        #expect(abs(beta - -0.1309638179051854) <= 1e-10 * 0.1309638179051854)
+        #expect(summary["benchmark"] as? String == "SP500")
+        for key in ["omega", "stability", "tail_ratio", "skew", "kurtosis", "var_95", "cvar_95", "probabilistic_sharpe",
+                    "profit_factor", "sqn", "best_day", "worst_year"] {
+            #expect(summary[key] != nil, "summary.json lacks \(key)")
+        }
+        let metrics = try String(contentsOfFile: out + "/metrics.csv", encoding: .utf8)
+        #expect(metrics.contains("\nalpha,") && metrics.contains("\nsqn,"))
+    }
+}
