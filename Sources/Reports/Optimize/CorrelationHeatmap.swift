@@ -37,7 +37,7 @@ public struct CorrelationHeatmap: Sendable {
                 let x = left + cell * Double(j), y = top + cell * Double(i)
                 out += "<g><rect x=\"\(SVGPath.coordinate(x + 1))\" y=\"\(SVGPath.coordinate(y + 1))\" width=\"\(SVGPath.coordinate(cell - 2))\" height=\"\(SVGPath.coordinate(cell - 2))\" fill=\"\(Self.color(rho))\"/>"
                 if n <= 20 {
-                    out += "<text x=\"\(SVGPath.coordinate(x + cell / 2))\" y=\"\(SVGPath.coordinate(y + cell / 2))\" dy=\"0.32em\" text-anchor=\"middle\">\(NumberText.fixed(rho, 2))</text>"
+                    out += "<text x=\"\(SVGPath.coordinate(x + cell / 2))\" y=\"\(SVGPath.coordinate(y + cell / 2))\" dy=\"0.32em\" text-anchor=\"middle\"\(abs(rho) > 0.6 ? " fill=\"#fff\"" : "")>\(NumberText.fixed(rho, 2))</text>"
                 }
                 out += "<title>\(names[i]) / \(names[j]): \(NumberText.fixed(rho, 3))</title></g>"
             }
