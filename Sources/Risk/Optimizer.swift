@@ -133,11 +133,19 @@ public enum Optimizer {
         guard count >= 2 else { throw .invalidArgument("--frontier needs at least 2 points") }
         let wMin = try minVariance(covariance: s, bounds: bounds)
         let lo = dot(mu, wMin)
-        let hi = bounds.longOnly ? try FeasibleStart.returnRange(mu: mu, bounds: bounds).max : (mu.max() ?? lo)
+        let range = bounds.longOnly ? try FeasibleStart.returnRange(mu: mu, bounds: bounds) : nil
+        let hi = range?.max ?? (mu.max() ?? lo)
         var out: [(Double, [Double])] = [(lo, wMin)]
         for k in 1..<count {
             let t = lo + (hi - lo) * Double(k) / Double(count - 1)
-            out.append((t, try efficientReturn(expectedReturns: mu, covariance: s, target: t, bounds: bounds)))
+            // The top of a bounded frontier is the highest-return fill itself: there the budget,
+            // the return target and the bounds leave a single point, on which the active-set
+            // iteration would only cycle between equivalent active sets.
+            if k == count - 1, let range {
+                out.append((t, range.wMax))
+            } else {
+                out.append((t, try efficientReturn(expectedReturns: mu, covariance: s, target: t, bounds: bounds)))
+            }
         }
         return out
     }

@@ -1,6 +1,7 @@
 import Analytics
 import ArgumentParser
 import Foundation
+import Reports
 import Risk
 
 /// `barwise optimize`: portfolio weights for an objective over stored symbols.
@@ -52,7 +53,7 @@ struct OptimizeCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
-    @Option(help: ArgumentHelp("Also write optimize.json, weights.csv (and frontier.csv) into this folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Also write optimize.json, weights.csv, frontier.csv and an HTML page (index.html) into this folder.", valueName: "dir"))
     var out: String?
 
     @OptionGroup var storeOptions: StoreOptions
@@ -82,6 +83,20 @@ struct OptimizeCommand: ParsableCommand {
         if let maxWeight, !(maxWeight > 0 && maxWeight <= 1) { throw ValidationError("--max-weight must be in (0, 1], got \(maxWeight)") }
         if let frontier, frontier < 2 { throw ValidationError("--frontier needs at least 2 points") }
         if !riskFree.isFinite { throw ValidationError("--risk-free must be a number") }
+    }
+
+    /// What the HTML page of `--out` shows: weights, the frontier with each asset's own risk and
+    /// return, and the correlation matrix derived from the covariance used.
+    private func htmlResult(symbols: [String], weights w: [Double], perf: (expectedReturn: Double, volatility: Double, sharpe: Double),
+                            mu: [Double], covariance s: Matrix, frontier: [(Double, Double)]) -> OptimizeResult {
+        let sd = symbols.indices.map { s[$0, $0].squareRoot() }
+        let correlation = symbols.indices.map { i in symbols.indices.map { j in s[i, j] / (sd[i] * sd[j]) } }
+        return OptimizeResult(
+            objective: objective, weights: zip(symbols, w).map { OptimizeResult.Weight(symbol: $0, weight: $1) },
+            expectedReturn: perf.expectedReturn, volatility: perf.volatility, sharpe: perf.sharpe,
+            frontier: frontier.map { OptimizeResult.RiskReturn(volatility: $0.0, expectedReturn: $0.1) },
+            assets: symbols.indices.map { OptimizeResult.RiskReturn(label: symbols[$0], volatility: sd[$0], expectedReturn: mu[$0]) },
+            correlationSymbols: symbols, correlation: correlation)
     }
 
     func run() throws {
@@ -140,7 +155,11 @@ struct OptimizeCommand: ParsableCommand {
                 for r in frontierRows { f += "\(r.0),\(r.1),\(r.2)," + r.3.map { "\($0)" }.joined(separator: ",") + "\n" }
                 files["frontier.csv"] = Data(f.utf8)
             }
-            do { try OutputDirectory.write(files, to: out) } catch { throw CommandFailure.exit(error) }
+            do {
+                try OutputDirectory.write(files, to: out)
+                try OptimizeReport.write(htmlResult(symbols: symbols, weights: w, perf: perf, mu: mu, covariance: s,
+                                                    frontier: frontierRows.map { ($0.1, $0.0) }), folder: out)
+            } catch { throw CommandFailure.exit(error) }
         }
         if json { try JSONOutput.print(object); return }
 

@@ -68,3 +68,19 @@ import Testing
     try Fixture.replace(dir, "equity.csv", with: "timestamp,equity\n2004-08-20,1\n2004-08-19,2\n")
     #expect(throws: ReportError.malformedCSV(file: dir + "/equity.csv", line: 3, field: "timestamp", detail: "does not increase (rows must be in time order, one per bar)")) { try RunFolder.read(dir) }
 }
+
+@Test func quotedCsvFieldsKeepTheirCommas() throws {
+    let dir = try Fixture.copy()
+    try Fixture.replace(dir, "trades.csv", with: "symbol,side,size,entry_time,entry_bar,entry_price,exit_time,exit_bar,exit_price,commission,pnl,return\r\n\"BRK,B\",long,1,2004-11-17,63,169.02,2004-12-06,75,179.13,0.1,10.11,0.0598\r\n\r\n")
+    let run = try RunFolder.read(dir)
+    #expect(run.trades.count == 1)
+    #expect(run.trades[0].symbol == "BRK,B")
+    #expect(run.trades[0].exitPrice == 179.13)
+    #expect(run.trades[0].returnFraction == 0.0598)
+}
+
+@Test func shortRowNamesTheMissingField() throws {
+    let dir = try Fixture.copy()
+    try Fixture.replace(dir, "equity.csv", with: "timestamp,equity\n2004-08-19,10000\n2004-08-20\n")
+    #expect(throws: ReportError.malformedCSV(file: dir + "/equity.csv", line: 3, field: "equity", detail: "is missing (the row has 1 fields, the header 2)")) { try RunFolder.read(dir) }
+}

@@ -91,3 +91,18 @@ let chartIDs = ["equity-chart", "drawdown-chart", "monthly-heatmap", "yearly-ret
     #expect(table.shown[100].number == 351)
     #expect(table.omitted == 250)
 }
+
+@Test func chartsCarryHoverTitlesAndTheLogToggle() throws {
+    let report = try RunReport(run: RunFolder.read(Fixture.smaCross))
+    let e = report.run.equity
+    let equity = EquityChart(timestamps: e.timestamps, equity: e.equity, benchmark: report.benchmark, benchmarkName: "Buy & hold GOOG").svg()
+    #expect(equity.contains("<g class=\"scale-linear\">") && equity.contains("<g class=\"scale-log\">"))
+    #expect(equity.contains("<title>2013-03-01: equity 56,263.52, Buy &amp; hold GOOG 80,345.82</title>"))
+    let hoverBands = equity.components(separatedBy: "<rect ").count - 1
+    #expect(hoverBands > 100 && hoverBands <= 120)
+    let html = try report.html()
+    #expect(html.contains("<input type=\"checkbox\" id=\"log-scale\">"))
+    #expect(html.contains("@media print"))
+    let drawdown = DrawdownChart(timestamps: e.timestamps, drawdown: report.drawdown).svg()
+    #expect(drawdown.contains("Drawdown (underwater), deepest -33.93%"))
+}

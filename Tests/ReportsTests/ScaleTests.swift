@@ -74,6 +74,9 @@ import MarketData
     #expect(NumberText.tick(50_000, step: 10_000) == "50,000")
     #expect(NumberText.tick(0.4, step: 0.2) == "0.4")
     #expect(NumberText.grouped(-1_234_567.891, 2) == "-1,234,567.89")
+    #expect(NumberText.tick(12_500_000, step: 2_500_000) == "12.5M")
+    #expect(NumberText.tick(40e9, step: 10e9) == "40B")
+    #expect(NumberText.tick(25_000_000, step: 50_000) == "25,000,000")
 }
 
 @Test func fixedRoundsHalfAwayAndNeverPrintsMinusZero() {

@@ -88,3 +88,14 @@ import MarketData
     // (bar 19 for SMA 20, close 113.97); the line is the same curve, so the ratio matches.
     #expect(abs(bh.last! / bh[19] - 1 - run.summary.metrics["buy_and_hold_return"]!) < 1e-9)
 }
+
+@Test func priceTableWrittenByTheEngineReadsBack() throws {
+    var bars = BarSeries(symbol: "GOOG", interval: .daily)
+    bars.timestamps = [CivilTime.epochSeconds(year: 2004, month: 8, day: 19), CivilTime.epochSeconds(year: 2004, month: 8, day: 20)]
+    bars.close = [100.34, 108.31]
+    let dir = try Fixture.copy()
+    try PriceTable(bars: [bars]).write(folder: dir)
+    #expect(try Fixture.read(dir, "prices.csv") == "timestamp,symbol,close\n2004-08-19T00:00:00Z,GOOG,100.34\n2004-08-20T00:00:00Z,GOOG,108.31\n")
+    let path = dir + "/prices.csv"
+    #expect(try PriceTable.read(path: path, name: path) == PriceTable(series: [.init(symbol: "GOOG", timestamps: bars.timestamps, closes: bars.close)]))
+}

@@ -73,6 +73,21 @@ import Testing
         #expect((o["frontier"] as? [[String: Any]])?.count == 4)
     }
 
+    @Test func optimizeOutWritesTheHTMLPageWithItsCharts() throws {
+        let store = try Self.panelStore()
+        let out = try BarwiseProcess.scratchDirectory().appendingPathComponent("opt").path
+        let r = try BarwiseProcess.run(["optimize", "--symbols", "AAPL,XOM,PFE,<b>", "--objective", "min-variance", "--long-only",
+                                        "--frontier", "6", "--out", out, "--store", store])
+        #expect(r.status == 2)  // '<b>' is no symbol: nothing written
+        #expect(!FileManager.default.fileExists(atPath: out + "/index.html"))
+        let ok = try BarwiseProcess.run(["optimize", "--symbols", "AAPL,XOM,PFE,JPM", "--objective", "min-variance", "--long-only",
+                                         "--frontier", "6", "--out", out, "--store", store])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        for id in ["id=\"weights\"", "id=\"optimize-metrics\"", "<svg"] { #expect(html.contains(id), "\(id)") }
+        #expect(html.contains("XOM") && !html.contains("<script src"))
+    }
+
     @Test func ledoitWolfCovarianceAndSeededMonteCarloAreReproducible() throws {
         let store = try Self.panelStore()
         let a = try BarwiseProcess.run(["optimize", "--symbols", Self.symbols, "--objective", "min-variance", "--cov", "ledoit-wolf", "--json", "--store", store])

@@ -33,12 +33,14 @@ func makeRun(bars: Int, step: Int64, tradeEvery: Int, name: String) throws -> St
     eq.reserveCapacity(bars * 70)
     px.reserveCapacity(bars * 40)
     var closes: [Double] = [], times: [Int64] = []
-    let vol = step >= 86_400 ? 0.02 : 0.002
+    // Per-bar volatility and drift of a plausible strategy (about 20 % a year either way).
+    let vol = step >= 86_400 ? 0.02 : 0.0008
+    let drift = step >= 86_400 ? 0.0004 : 0.000_000_4
     for i in 0..<bars {
         let t = start + Int64(i) * step
         let r = (rng.uniform() - 0.5) * vol
         price *= 1 + r
-        equity *= 1 + r * 0.9 + 0.00005
+        equity *= 1 + r * 0.9 + drift
         peak = max(peak, equity)
         let iso = CivilTime.iso8601(t)
         eq += "\(iso),\(equity),\(equity * 0.1),0.9,\(equity / peak - 1)\n"

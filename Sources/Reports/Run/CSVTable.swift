@@ -31,24 +31,32 @@ struct CSVTable {
         var starts: [Int32] = [], lineEnds: [Int32] = [], rowStart: [Int] = [0], lines: [Int] = []
         starts.reserveCapacity(b.count / 12)
         b.withUnsafeBufferPointer { p in
+            let base = p.baseAddress!
             var lineNumber = 0
             var start = 0
             let end = p.count - 1
             while start < end {
                 lineNumber += 1
-                var stop = start
-                while stop < end, p[stop] != 0x0A { stop += 1 }
+                // memchr finds the newline and the commas (vectorized in libc).
+                let nl = memchr(base + start, 0x0A, end - start)
+                let stop = nl.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
                 var lineEnd = stop
                 if lineEnd > start, p[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 if lineEnd > start {
                     let first = starts.count
                     starts.append(Int32(start))
-                    var i = start
-                    var quoted = false
-                    while i < lineEnd {
-                        let c = p[i]
-                        if c == 0x22 { quoted.toggle() } else if c == 0x2C, !quoted { starts.append(Int32(i + 1)) }
-                        i += 1
+                    if memchr(base + start, 0x22, lineEnd - start) == nil {
+                        var i = start
+                        while i < lineEnd, let comma = memchr(base + i, 0x2C, lineEnd - i) {
+                            i = base.distance(to: comma.assumingMemoryBound(to: UInt8.self)) + 1
+                            starts.append(Int32(i))
+                        }
+                    } else {
+                        var quoted = false
+                        for i in start..<lineEnd {
+                            let c = p[i]
+                            if c == 0x22 { quoted.toggle() } else if c == 0x2C, !quoted { starts.append(Int32(i + 1)) }
+                        }
                     }
                     if header == nil {
                         let ends = starts[(first + 1)...].map { Int($0) - 1 } + [lineEnd]

@@ -60,8 +60,13 @@ public enum NumberText {
     }
 
     /// An axis label for `value` among ticks `step` apart; `percent` scales fractions by 100.
+    /// Steps of a million or more print compactly (`2.5M`, `40B`) so labels fit the margin.
     public static func tick(_ value: Double, step: Double, percent: Bool = false) -> String {
-        if percent { return grouped(value * 100, decimals(forStep: step * 100)) + "%" }
-        return grouped(value, decimals(forStep: step))
+        let (v, s) = percent ? (value * 100, step * 100) : (value, step)
+        let suffix = percent ? "%" : ""
+        for (unit, letter) in [(1e12, "T"), (1e9, "B"), (1e6, "M")] where s >= unit {
+            return grouped(v / unit, decimals(forStep: s / unit)) + letter + suffix
+        }
+        return grouped(v, decimals(forStep: s)) + suffix
     }
 }
