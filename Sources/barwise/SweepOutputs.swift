@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import MarketData
+import Reports
 import Research
 import Signals
 
@@ -47,6 +48,14 @@ struct SweepOutputs {
             "wall_time_seconds": seconds,
         ]
         try json(manifest).write(to: folder.appendingPathComponent("manifest.json"))
+        let table = SweepTable(
+            strategy: spec.name, paramNames: plan.grid.names,
+            rows: ranked.map { r in
+                SweepTable.Row(params: plan.grid.names.map { r.params[$0] ?? .nan }, symbol: r.symbol,
+                               metrics: Dictionary(uniqueKeysWithValues: SweepMetric.allCases.map { ($0.rawValue, $0.value(r.summary)) }))
+            },
+            rank: metric.rawValue, trials: plan.trials, deflatedSharpe: overfitting.dsr)
+        try SweepReport.write(table, folder: folder.path)
     }
 
     var gridObject: [String: Any] {

@@ -21,6 +21,8 @@ import Testing
                                             "--out", dir + "/sweep", "--store", store])
         #expect(sweep.status == 0, "\(sweep.stderr)")
         let lines = try results(dir + "/sweep")
+        let html = try String(contentsOfFile: dir + "/sweep/index.html", encoding: .utf8)
+        for id in ["id=\"ranked\"", "id=\"param-heatmap\"", "id=\"metric-distribution\""] { #expect(html.contains(id), "\(id)") }
         #expect(lines.count == 5 && lines[0].hasPrefix("fast,slow,symbol,start,end,bars,final_equity,total_return"))
         let row = try #require(lines.first { $0.hasPrefix("15,40,GOOG,") }).split(separator: ",", omittingEmptySubsequences: false)
         let run = try BarwiseProcess.run(["run", "strategies/sma_cross.toml", "--set", "fast=15", "--set", "slow=40", "--json",
