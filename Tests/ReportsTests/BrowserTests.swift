@@ -17,11 +17,11 @@ enum Chromium {
     }
 
     /// Runs chromium headless with `args` plus the page URL; stdout as text.
-    static func run(_ binary: String, _ args: [String], page: String) throws -> String {
+    static func run(_ binary: String, _ args: [String], page: String, fragment: String = "") throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("barwise-chromium-\(UUID().uuidString)").path
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)", "--window-size=1280,4000"] + args + [URL(fileURLWithPath: page).absoluteString]
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)", "--window-size=1280,4000"] + args + [URL(fileURLWithPath: page).absoluteString + fragment]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -56,6 +56,11 @@ func fixtureReportRendersInHeadlessChromium() throws {
     #expect(dom.contains("<td>Sharpe ratio</td><td>0.601</td>"))
     #expect(dom.contains("<td>Max drawdown</td><td>-33.93%</td>"))
     #expect(dom.contains("<td>Win rate</td><td>52.69%</td>"))
+    #expect(dom.contains("<figure id=\"equity-figure\">"))
+
+    // The inline script ran: `#log` switches the equity chart to its log-scale drawing.
+    let logDom = try Chromium.run(chromium, ["--dump-dom"], page: index, fragment: "#log")
+    #expect(logDom.contains("<figure id=\"equity-figure\" class=\"log\">"))
 
     // The screenshot is the requested size and far from blank: a blank page of the same size
     // compresses to a few kilobytes, the report to hundreds.

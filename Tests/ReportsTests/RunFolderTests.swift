@@ -1,4 +1,5 @@
 import Foundation
+import MarketData
 import Testing
 @testable import Reports
 
@@ -83,4 +84,25 @@ import Testing
     let dir = try Fixture.copy()
     try Fixture.replace(dir, "equity.csv", with: "timestamp,equity\n2004-08-19,10000\n2004-08-20\n")
     #expect(throws: ReportError.malformedCSV(file: dir + "/equity.csv", line: 3, field: "equity", detail: "is missing (the row has 1 fields, the header 2)")) { try RunFolder.read(dir) }
+}
+
+@Test func intradayTimestampsAcrossMidnightParseExactly() throws {
+    let dir = try Fixture.copy()
+    try Fixture.replace(dir, "equity.csv", with: "timestamp,equity\n2021-01-04T23:59:00Z,1\n2021-01-05T00:00:00Z,2\n2021-01-05T00:01:30Z,3e0\n2021-01-06,\"5\"\n")
+    let curve = try RunFolder.read(dir).equity
+    let d = CivilTime.epochSeconds(year: 2021, month: 1, day: 5)
+    #expect(curve.timestamps == [d - 60, d, d + 90, d + 86_400])
+    // Dates repeat across rows (parsed once), then a date-only row and a quoted number.
+    #expect(curve.equity == [1, 2, 3, 5])
+}
+
+@Test func badTimeOfDayOnACachedDateNamesTheLine() throws {
+    let dir = try Fixture.copy()
+    try Fixture.replace(dir, "equity.csv", with: "timestamp,equity\n2021-01-05T00:00:00Z,1\n2021-01-05T25:00:00Z,2\n")
+    do {
+        _ = try RunFolder.read(dir)
+        Issue.record("expected an error")
+    } catch {
+        #expect(error.description.hasPrefix("\(dir)/equity.csv:3: field 'timestamp' is '2021-01-05T25:00:00Z', not a timestamp"))
+    }
 }

@@ -1,12 +1,15 @@
-/// The report's only script, inlined: the log-scale toggle of the equity chart and click-to-sort
-/// on the trades table (numbers by their `data-sort` key). The page is complete without it.
+/// The report's only script, inlined: the log-scale toggle of the equity chart (also set by
+/// opening the page as `index.html#log`) and click-to-sort on the trades table (numbers by their
+/// `data-sort` key). The page is complete without it.
 enum ReportScript {
     static let js = """
     (function () {
       var box = document.getElementById('log-scale');
-      if (box) box.addEventListener('change', function () {
-        document.getElementById('equity-figure').classList.toggle('log', box.checked);
-      });
+      var figure = document.getElementById('equity-figure');
+      if (box && figure) {
+        box.addEventListener('change', function () { figure.classList.toggle('log', box.checked); });
+        if (location.hash === '#log') { box.checked = true; figure.classList.add('log'); }
+      }
       var table = document.getElementById('trades');
       if (!table) return;
       var heads = table.tHead.rows[0].cells;

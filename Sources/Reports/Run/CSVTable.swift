@@ -11,12 +11,12 @@ struct CSVTable {
     /// `starts[rowStart[r] ..< rowStart[r + 1]]`; a field ends one byte (the comma) before the next
     /// one starts, the row's last field at `lineEnd[r]`. Rows exclude the header; blank lines are
     /// skipped. Flat arrays, not one array per row: a million-row file is a few allocations.
-    private let starts: [Int32]
-    private let lineEnd: [Int32]
-    private let rowStart: [Int]
+    let starts: [Int32]
+    let lineEnd: [Int32]
+    let rowStart: [Int]
     /// The 1-based line number in the file of each row.
     let lines: [Int]
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
 
     /// Reads `path`; `name` is how errors refer to it (e.g. `run/equity.csv`).
     init(path: String, name: String) throws(ReportError) {
@@ -130,7 +130,8 @@ struct CSVTable {
 
     /// The field as a number; empty or `nan` reads as NaN when `allowEmpty`.
     func double(_ row: Int, _ col: Int, allowEmpty: Bool = false) throws(ReportError) -> Double {
-        let r = try range(row, col)
+        var r = try range(row, col)
+        if r.count >= 2, bytes[r.lowerBound] == 0x22, bytes[r.upperBound - 1] == 0x22 { r = (r.lowerBound + 1)..<(r.upperBound - 1) }
         if r.isEmpty {
             if allowEmpty { return .nan }
             throw .malformedCSV(file: file, line: lines[row], field: header[col], detail: "is empty; expected a number")

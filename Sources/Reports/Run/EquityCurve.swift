@@ -28,22 +28,17 @@ public struct EquityCurve: Sendable, Equatable {
         let cc = full ? csv.optionalColumn("cash") : nil, cx = full ? csv.optionalColumn("exposure") : nil
         let cd = full ? csv.optionalColumn("drawdown") : nil
         var curve = EquityCurve()
-        curve.timestamps.reserveCapacity(csv.count)
-        curve.equity.reserveCapacity(csv.count)
-        if cd != nil { curve.drawdown.reserveCapacity(csv.count) }
-        for row in 0..<csv.count {
-            let t = try csv.timestamp(row, ct)
-            if let last = curve.timestamps.last, t <= last {
+        curve.timestamps = try csv.timestamps(ct)
+        curve.equity = try csv.doubles(ce)
+        for row in curve.timestamps.indices {
+            if row > 0, curve.timestamps[row] <= curve.timestamps[row - 1] {
                 throw .malformedCSV(file: name, line: csv.lines[row], field: "timestamp", detail: "does not increase (rows must be in time order, one per bar)")
             }
-            let e = try csv.double(row, ce)
-            guard e.isFinite else { throw .malformedCSV(file: name, line: csv.lines[row], field: "equity", detail: "is not finite") }
-            curve.timestamps.append(t)
-            curve.equity.append(e)
-            if let cc { curve.cash.append(try csv.double(row, cc, allowEmpty: true)) }
-            if let cx { curve.exposure.append(try csv.double(row, cx, allowEmpty: true)) }
-            if let cd { curve.drawdown.append(try csv.double(row, cd, allowEmpty: true)) }
+            if !curve.equity[row].isFinite { throw .malformedCSV(file: name, line: csv.lines[row], field: "equity", detail: "is not finite") }
         }
+        if let cc { curve.cash = try csv.doubles(cc, allowEmpty: true) }
+        if let cx { curve.exposure = try csv.doubles(cx, allowEmpty: true) }
+        if let cd { curve.drawdown = try csv.doubles(cd, allowEmpty: true) }
         guard curve.count > 0 else { throw .malformedCSV(file: name, line: 2, field: "timestamp", detail: "is missing: the file has no rows") }
         if curve.drawdown.count != curve.count { curve.drawdown = Drawdown.series(curve.equity) }
         return curve

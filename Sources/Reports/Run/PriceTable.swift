@@ -45,6 +45,8 @@ public struct PriceTable: Sendable, Equatable {
         let ct = try csv.column("timestamp"), cs = try csv.column("symbol"), cc = try csv.column("close")
         var index: [String: Int] = [:]
         var out: [Series] = []
+        let times = try csv.timestamps(ct)
+        let closes = try csv.doubles(cc, allowEmpty: true)
         var i = 0
         for row in 0..<csv.count {
             // Rows of one symbol usually follow each other: look the symbol up only when it changes.
@@ -57,8 +59,7 @@ public struct PriceTable: Sendable, Equatable {
                 }
             }
             let symbol = out[i].symbol
-            let t = try csv.timestamp(row, ct)
-            let c = try csv.double(row, cc, allowEmpty: true)
+            let t = times[row], c = closes[row]
             if let last = out[i].timestamps.last, t <= last {
                 throw .malformedCSV(file: name, line: csv.lines[row], field: "timestamp", detail: "does not increase for \(symbol)")
             }

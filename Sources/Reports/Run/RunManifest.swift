@@ -1,6 +1,7 @@
 /// `manifest.json` of a run, shown as the report's provenance: the command, strategy file,
 /// data sources and Barwise version, flattened to `key: value` lines in a stable order.
 public struct RunManifest: Sendable, Equatable {
+    /// One provenance line: a manifest key and its value as text.
     public struct Entry: Sendable, Equatable {
         public var key: String
         public var value: String
