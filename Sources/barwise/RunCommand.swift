@@ -107,7 +107,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CommandFailure.exit(error)
         }
-        let directory = try makeDirectory(name: spec.name, at: started)
+        let directory = try ReportFolder.make(name: spec.name, out: out, at: started)
         let elapsed = clock.duration(to: .now)
         let manifest = manifestObject(spec: spec, series: series, ingests: ingests, started: started, elapsed: elapsed)
         do {
@@ -165,30 +165,6 @@ struct RunCommand: ParsableCommand {
         } catch StoreError.ambiguousInterval {
             return try store.load(symbol: symbol, interval: strategyInterval, from: from, to: to)
         }
-    }
-
-    /// `--out`, or a new `reports/<strategy>-<UTC timestamp>` (suffixed if taken).
-    private func makeDirectory(name: String, at date: Date) throws -> URL {
-        let fm = FileManager.default
-        if let out {
-            let url = URL(fileURLWithPath: out)
-            do { try fm.createDirectory(at: url, withIntermediateDirectories: true) } catch {
-                CommandFailure.printError("cannot create the report folder \(out): \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
-            return url
-        }
-        let t = Int64(date.timeIntervalSince1970.rounded(.down))
-        let stamp = CivilTime.iso8601(t).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
-        let base = "reports/\(name)-\(stamp)"
-        var path = base
-        var n = 2
-        while fm.fileExists(atPath: path) { path = "\(base)-\(n)"; n += 1 }
-        do { try fm.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-            CommandFailure.printError("cannot create the report folder \(path): \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
-        return URL(fileURLWithPath: path)
     }
 
     /// `manifest.json`: what is needed to reproduce the run.
