@@ -6,6 +6,7 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
     case badConstraint(String, reason: String)
     case emptyGrid(constraint: String)
     case malformedShard(String, reason: String)
+    case malformedResume(String)
 
     public var description: String {
         switch self {
@@ -22,6 +23,8 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no combination satisfies --where '\(constraint)'"
         case let .malformedShard(text, reason):
             return "--shard '\(text)': \(reason)"
+        case let .malformedResume(reason):
+            return "--resume: \(reason)"
         }
     }
 }

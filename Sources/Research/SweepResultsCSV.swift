@@ -23,6 +23,37 @@ public enum SweepResultsCSV {
         return out
     }
 
+    /// Reads rows written by `write` back (to resume a sweep): the same doubles, bit for bit,
+    /// since numbers are written in their shortest exact form. `combination` is found from the
+    /// params through `plan`; rows of combinations outside the plan are an error.
+    public static func read(_ text: String, plan: SweepPlan, params: [String], initialCash: Double) throws(SweepError) -> [SweepRunner.Row] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        guard let header = lines.first, header.joined(separator: ",") == Self.header(params: params) else {
+            throw .malformedResume("results.csv does not have this sweep's columns")
+        }
+        var index: [String: Int] = [:]
+        for k in plan.indices { index[key(plan.grid.values(at: k))] = k }
+        let swept = plan.grid.names.map { params.firstIndex(of: $0)! }
+        func col(_ name: String) -> Int { header.firstIndex(of: name)! }
+        var rows: [SweepRunner.Row] = []
+        for (n, f) in lines.dropFirst().enumerated() {
+            guard f.count == header.count else { throw .malformedResume("results.csv:\(n + 2): \(f.count) fields, expected \(header.count)") }
+            let values = swept.map { Double(f[$0]) ?? .nan }
+            guard let k = index[key(values)] else { throw .malformedResume("results.csv:\(n + 2): params not in this sweep's plan") }
+            func d(_ name: String) -> Double { Double(f[col(name)]) ?? .nan }
+            let summary = RunSummary(
+                start: CivilTime.parseTimestamp(f[col("start")]) ?? 0, end: CivilTime.parseTimestamp(f[col("end")]) ?? 0,
+                bars: Int(f[col("bars")]) ?? 0, initialCash: initialCash, finalEquity: d("final_equity"), totalReturn: d("total_return"),
+                cagr: d("cagr"), annualReturn: d("annual_return"), annualVolatility: d("annual_volatility"), sharpe: d("sharpe"),
+                sortino: d("sortino"), calmar: d("calmar"), maxDrawdown: d("max_drawdown"), trades: Int(d("trades")),
+                openTrades: Int(d("open_trades")), winRate: d("win_rate"), exposure: d("exposure"))
+            rows.append(SweepRunner.Row(combination: k, params: plan.params(at: k), symbol: f[col("symbol")], summary: summary))
+        }
+        return rows
+    }
+
+    private static func key(_ values: [Double]) -> String { values.map { "\($0.bitPattern)" }.joined(separator: ":") }
+
     static func number(_ v: Double) -> String {
         if v.isNaN { return "" }
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }

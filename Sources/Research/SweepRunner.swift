@@ -41,14 +41,23 @@ public struct SweepRunner: Sendable {
     /// Rows come back in task order (combination, then symbol), whatever the thread timing.
     /// Each combination is compiled once and its program copied for each symbol.
     public func run(progress: (@Sendable (Int) -> Void)? = nil) throws -> [Row] {
-        let tasks = taskCount
-        let combinations = plan.indices.count
-        let box = ResultBox(count: tasks)
+        try run(skipping: [], progress: progress, stop: nil).rows
+    }
+
+    /// Runs the combinations not in `skipping` (already done by an earlier, interrupted run).
+    /// When `stop` turns true, workers finish the combination in hand and take no more: the rows
+    /// done so far come back with `interrupted` set. Rows are in plan order either way.
+    public func run(
+        skipping done: Set<Int>, progress: (@Sendable (Int) -> Void)? = nil, stop: (@Sendable () -> Bool)? = nil
+    ) throws -> (rows: [Row], interrupted: Bool) {
+        let todo = plan.indices.filter { !done.contains($0) }
+        let combinations = todo.count
         let perCombination = portfolio ? 1 : series.count
+        let box = ResultBox(count: combinations * perCombination)
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(combinations, 1))) { worker in
             var c = worker
-            while c < combinations, !box.failed {
-                let k = plan.indices[c]
+            while c < combinations, !box.failed, !(stop?() ?? false) {
+                let k = todo[c]
                 do {
                     let (spec, params) = specWithParams(k)
                     let program = try spec.compile()
@@ -66,7 +75,8 @@ public struct SweepRunner: Sendable {
             }
         }
         if let failure = box.failure { throw failure }
-        return box.rows.map { $0! }
+        let rows = box.rows.compactMap { $0 }
+        return (rows, rows.count < box.rows.count)
     }
 
     /// One backtest: the spec with combination `index`'s params over `symbols`.

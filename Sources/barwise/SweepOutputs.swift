@@ -20,6 +20,8 @@ struct SweepOutputs {
     let overrides: [String]
     /// Probabilistic and deflated Sharpe ratios of the best row (NaN when undefined).
     var overfitting: (psr: Double, dsr: Double, expectedMaxSharpe: Double) = (.nan, .nan, .nan)
+    /// Stopped by Ctrl-C: the folder holds the rows done so far, for `--resume`.
+    var interrupted = false
 
     func write(to folder: URL, started: Date, elapsed: Duration, store: String) throws {
         try Data(SweepResultsCSV.write(ranked, params: spec.paramNames).utf8).write(to: folder.appendingPathComponent("results.csv"))
@@ -28,6 +30,7 @@ struct SweepOutputs {
         let bytes = FileManager.default.contents(atPath: strategyPath).map { [UInt8]($0) } ?? []
         let manifest: [String: Any] = [
             "kind": "sweep",
+            "interrupted": interrupted,
             "command": ["barwise"] + Array(CommandLine.arguments.dropFirst()),
             "strategy": spec.name,
             "strategy_file": strategyPath,

@@ -68,6 +68,9 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: "The output folder (default: reports/<strategy>-sweep-<UTC timestamp>).")
     var out: String?
 
+    @Option(help: ArgumentHelp("Continue a sweep stopped with Ctrl-C in DIR (same command otherwise); results go back into DIR.", valueName: "DIR"))
+    var resume: String?
+
     @Flag(help: "Print summary.json instead of the table.")
     var json = false
 
@@ -83,6 +86,8 @@ struct SweepRunCommand: ParsableCommand {
         if walkForward != nil && portfolio { throw ValidationError("--walk-forward runs one symbol at a time; drop --portfolio") }
         if walkForward != nil && shard != nil { throw ValidationError("--walk-forward cannot be sharded") }
         if anchored && walkForward == nil { throw ValidationError("--anchored goes with --walk-forward") }
+        if resume != nil && out != nil { throw ValidationError("--resume writes back into its own folder; drop --out") }
+        if resume != nil && walkForward != nil { throw ValidationError("--resume is for grid sweeps, not --walk-forward") }
         if let cash, !(cash > 0) { throw ValidationError("--cash must be positive, not \(cash)") }
     }
 
@@ -126,26 +131,44 @@ struct SweepRunCommand: ParsableCommand {
             return
         }
         let progress = SweepProgress(total: runner.taskCount)
+        var earlier: [SweepRunner.Row] = []
+        if let resume {
+            do {
+                earlier = try SweepResume.rows(folder: resume, plan: plan, spec: spec, strategyPath: strategy, cash: cash,
+                                               symbols: series.map(\.symbol), shard: slice?.description, constraint: constraint,
+                                               random: random.map { ($0, seed) }, perCombination: portfolio ? 1 : series.count)
+            } catch { throw CommandFailure.exit(error) }
+        }
+        let interrupt = InterruptFlag()
         let rows: [SweepRunner.Row]
-        do { rows = try runner.run(progress: progress.update) } catch { throw CommandFailure.exit(error) }
+        let interrupted: Bool
+        do {
+            (rows, interrupted) = try runner.run(skipping: Set(earlier.map(\.combination)), progress: progress.update, stop: interrupt.isSet)
+        } catch { throw CommandFailure.exit(error) }
         progress.finish()
-        let ranked = metric.rank(rows)
-        let overfitting = SweepRunCommand.overfitting(ranked, runner: runner)
-        let folder = try ReportFolder.make(name: "\(spec.name)-sweep", out: out, at: started)
-        let outputs = SweepOutputs(spec: spec, strategyPath: strategy, plan: plan, series: series, ranked: ranked, metric: metric,
+        let ranked = metric.rank(earlier + rows)
+        let overfitting = interrupted ? (psr: Double.nan, dsr: Double.nan, expectedMaxSharpe: Double.nan) : SweepRunCommand.overfitting(ranked, runner: runner)
+        let folder = try ReportFolder.make(name: "\(spec.name)-sweep", out: resume ?? out, at: started)
+        var outputs = SweepOutputs(spec: spec, strategyPath: strategy, plan: plan, series: series, ranked: ranked, metric: metric,
                                    shard: slice?.description, random: random.map { ($0, seed) }, constraint: constraint, overrides: overrides,
                                    overfitting: overfitting)
+        outputs.interrupted = interrupted
         do {
             try outputs.write(to: folder, started: started, elapsed: clock.duration(to: .now), store: storeOptions.resolvedPath.path)
         } catch {
             CommandFailure.printError("cannot write the sweep to \(folder.path): \(error.localizedDescription)")
             throw ExitCode(1)
         }
+        if interrupted {
+            CommandFailure.notice("interrupted: \(ranked.count) of \(plan.indices.count * (portfolio ? 1 : series.count)) runs kept in \(folder.path); continue with the same command and --resume \(folder.path)")
+            throw ExitCode(130)
+        }
         if json {
             try JSONOutput.print(outputs.summaryObject(folder: folder.path))
         } else {
             print(outputs.table(top: top))
-            print("\(rows.count) runs (\(plan.indices.count) combinations × \(portfolio ? 1 : series.count) \(portfolio ? "portfolio" : "symbols")) → \(folder.path)")
+            let resumed = earlier.isEmpty ? "" : " (\(earlier.count) kept from the interrupted run)"
+            print("\(ranked.count) runs (\(plan.indices.count) combinations × \(portfolio ? 1 : series.count) \(portfolio ? "portfolio" : "symbols"))\(resumed) → \(folder.path)")
         }
     }
 
