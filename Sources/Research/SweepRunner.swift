@@ -1,3 +1,4 @@
+import Analytics
 import Dispatch
 import Engine
 import MarketData
@@ -18,6 +19,8 @@ public struct SweepRunner: Sendable {
     public var jobs: Int
     public var cash: Double?
     public var closeAtEnd = false
+    /// Keep each run's daily returns (memory T per row), for the probability of overfitting.
+    public var keepReturns = false
 
     /// One result row: a combination on one symbol (or on the universe, `symbol` = "A+B").
     public struct Row: Sendable {
@@ -25,6 +28,8 @@ public struct SweepRunner: Sendable {
         public var params: [String: Double]
         public var symbol: String
         public var summary: RunSummary
+        /// Daily simple returns of the run's equity, kept only with `keepReturns` (for PBO).
+        public var returns: [Double]? = nil
     }
 
     public init(spec: StrategySpec, plan: SweepPlan, series: [BarSeries], jobs: Int) {
@@ -100,7 +105,12 @@ public struct SweepRunner: Sendable {
 
     private func row(_ index: Int, _ params: [String: Double], _ symbols: [BarSeries], _ result: RunResult) -> Row {
         let summary = RunSummary(result: result, periodsPerYear: RunSummary.periodsPerYear(for: symbols[0].interval))
-        return Row(combination: index, params: params, symbol: symbols.map(\.symbol).joined(separator: "+"), summary: summary)
+        var row = Row(combination: index, params: params, symbol: symbols.map(\.symbol).joined(separator: "+"), summary: summary)
+        if keepReturns {
+            let daily = DailyResampler.resample(values: result.equity, timestamps: result.timestamps).values
+            row.returns = (1..<max(1, daily.count)).map { daily[$0] / daily[$0 - 1] - 1 }
+        }
+        return row
     }
 }
 

@@ -22,6 +22,9 @@ struct SweepOutputs {
     var overfitting: (psr: Double, dsr: Double, expectedMaxSharpe: Double) = (.nan, .nan, .nan)
     /// Stopped by Ctrl-C: the folder holds the rows done so far, for `--resume`.
     var interrupted = false
+    /// Probability of backtest overfitting per symbol (`--pbo S`), and S.
+    var pbo: [String: Double] = [:]
+    var pboSplits: Int?
 
     func write(to folder: URL, started: Date, elapsed: Duration, store: String) throws {
         try Data(SweepResultsCSV.write(ranked, params: spec.paramNames).utf8).write(to: folder.appendingPathComponent("results.csv"))
@@ -80,6 +83,10 @@ struct SweepOutputs {
         object["probabilistic_sharpe"] = JSONOutput.number(overfitting.psr)
         object["deflated_sharpe"] = JSONOutput.number(overfitting.dsr)
         object["expected_max_sharpe"] = JSONOutput.number(overfitting.expectedMaxSharpe)
+        if let pboSplits {
+            object["pbo"] = pbo.mapValues(JSONOutput.number)
+            object["pbo_splits"] = pboSplits
+        }
         return object
     }
 

@@ -68,6 +68,9 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: "The output folder (default: reports/<strategy>-sweep-<UTC timestamp>).")
     var out: String?
 
+    @Option(help: ArgumentHelp("Probability of backtest overfitting by CSCV over S blocks (even, 2 to 16).", valueName: "S"))
+    var pbo: Int?
+
     @Option(help: ArgumentHelp("Continue a sweep stopped with Ctrl-C in DIR (same command otherwise); results go back into DIR.", valueName: "DIR"))
     var resume: String?
 
@@ -87,6 +90,7 @@ struct SweepRunCommand: ParsableCommand {
         if walkForward != nil && shard != nil { throw ValidationError("--walk-forward cannot be sharded") }
         if anchored && walkForward == nil { throw ValidationError("--anchored goes with --walk-forward") }
         if resume != nil && out != nil { throw ValidationError("--resume writes back into its own folder; drop --out") }
+        if pbo != nil && (resume != nil || walkForward != nil) { throw ValidationError("--pbo needs a whole sweep in one run (not --resume or --walk-forward)") }
         if resume != nil && walkForward != nil { throw ValidationError("--resume is for grid sweeps, not --walk-forward") }
         if let cash, !(cash > 0) { throw ValidationError("--cash must be positive, not \(cash)") }
     }
@@ -125,6 +129,7 @@ struct SweepRunCommand: ParsableCommand {
         runner.portfolio = portfolio
         runner.cash = cash
         runner.closeAtEnd = closeAtEnd
+        runner.keepReturns = pbo != nil
         let metric = SweepMetric(rawValue: rank)!
         if let walkForward {
             try runWalkForward(walkForward, runner: runner, spec: spec, metric: metric, started: started)
@@ -153,6 +158,14 @@ struct SweepRunCommand: ParsableCommand {
                                    shard: slice?.description, random: random.map { ($0, seed) }, constraint: constraint, overrides: overrides,
                                    overfitting: overfitting)
         outputs.interrupted = interrupted
+        if let pbo, !interrupted {
+            do {
+                for (symbol, group) in Dictionary(grouping: ranked, by: \.symbol) {
+                    outputs.pbo[symbol] = try BacktestOverfitting.cscv(returns: group.map { $0.returns ?? [] }, splits: pbo).probability
+                }
+                outputs.pboSplits = pbo
+            } catch { throw CommandFailure.exit(error) }
+        }
         do {
             try outputs.write(to: folder, started: started, elapsed: clock.duration(to: .now), store: storeOptions.resolvedPath.path)
         } catch {

@@ -37,6 +37,16 @@ import Testing
         }
     }
 
+    @Test func pboIsReportedPerSymbol() throws {
+        let dir = try BarwiseProcess.scratchDirectory().path
+        let r = try BarwiseProcess.run(["sweep", "strategies/sma_cross.toml", "--grid", "fast=5:25:5", "--grid", "slow=30:90:20",
+                                        "--pbo", "8", "--json", "--out", dir + "/pbo", "--store", try Self.store()])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let pbo = try #require((summary["pbo"] as? [String: Double])?["GOOG"])
+        #expect(pbo >= 0 && pbo <= 1 && summary["pbo_splits"] as? Int == 8)
+    }
+
     @Test func shardsMergeIntoTheWholeSweep() throws {
         let store = try Self.store()
         let dir = try BarwiseProcess.scratchDirectory().path
