@@ -74,6 +74,9 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Continue a sweep stopped with Ctrl-C in DIR (same command otherwise); results go back into DIR.", valueName: "DIR"))
     var resume: String?
 
+    @Flag(help: "Also write the full run report (CSV, JSON, index.html) of each of the --top rows, under top/.")
+    var report = false
+
     @Flag(help: "Print summary.json instead of the table.")
     var json = false
 
@@ -171,6 +174,12 @@ struct SweepRunCommand: ParsableCommand {
         } catch {
             CommandFailure.printError("cannot write the sweep to \(folder.path): \(error.localizedDescription)")
             throw ExitCode(1)
+        }
+        if report && !interrupted {
+            do { try SweepTopReports.write(ranked.prefix(top), runner: runner, spec: spec, folder: folder) } catch {
+                CommandFailure.printError("cannot write the top run reports in \(folder.path): \(error)")
+                throw ExitCode(1)
+            }
         }
         if interrupted {
             CommandFailure.notice("interrupted: \(ranked.count) of \(plan.indices.count * (portfolio ? 1 : series.count)) runs kept in \(folder.path); continue with the same command and --resume \(folder.path)")

@@ -62,6 +62,30 @@ import Testing
         #expect(refused.status == 2 && refused.stderr.contains("not from the same sweep"))
     }
 
+    @Test func topReportsAreTheRunsOfTheBestRows() throws {
+        let dir = try BarwiseProcess.scratchDirectory().path
+        let r = try BarwiseProcess.run(["sweep", "strategies/sma_cross.toml", "--grid", "fast=10,15", "--grid", "slow=20,40",
+                                        "--top", "2", "--report", "--out", dir + "/sweep", "--store", try Self.store()])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = try results(dir + "/sweep")
+        let header = lines[0].split(separator: ",").map(String.init)
+        let equityColumn = try #require(header.firstIndex(of: "final_equity"))
+        let folders = try FileManager.default.contentsOfDirectory(atPath: dir + "/sweep/top").sorted()
+        #expect(folders.count == 2 && folders[0].hasPrefix("1-GOOG-fast=") && folders[1].hasPrefix("2-GOOG-fast="), "\(folders)")
+        for folder in folders {
+            let path = dir + "/sweep/top/" + folder
+            for file in ["index.html", "equity.csv", "trades.csv", "orders.csv", "manifest.json"] {
+                #expect(FileManager.default.fileExists(atPath: path + "/" + file), "\(folder)/\(file)")
+            }
+            // The folder's run ends on the same equity as the sweep row of the same params.
+            let params = folder.split(separator: "-").dropFirst(2).map { $0.split(separator: "=")[1] }
+            let row = try #require(lines.first { $0.hasPrefix("\(params[0]),\(params[1]),GOOG,") }).split(separator: ",")
+            let summary = try String(contentsOfFile: path + "/summary.json", encoding: .utf8)
+            let written = try #require(summary.firstMatch(of: try Regex("\"final_equity\" ?: ?([-0-9.e]+)")))
+            #expect(Double(String(row[equityColumn])) == Double(String(written.output[1].substring!)), "\(folder)")
+        }
+    }
+
     @Test(arguments: [
         (["--grid", "fats=1,2"], "not a param of the strategy"),
         (["--grid", "fast=5:50:0"], "the step is 0"),
