@@ -44,44 +44,85 @@ public struct SweepRunner: Sendable {
 
     /// Runs every task; `progress` is called (from worker threads) with the count done so far.
     /// Rows come back in task order (combination, then symbol), whatever the thread timing.
-    /// Each combination is compiled once and its program copied for each symbol.
     public func run(progress: (@Sendable (Int) -> Void)? = nil) throws -> [Row] {
         try run(skipping: [], progress: progress, stop: nil).rows
     }
 
-    /// Runs the combinations not in `skipping` (already done by an earlier, interrupted run).
-    /// When `stop` turns true, workers finish the combination in hand and take no more: the rows
-    /// done so far come back with `interrupted` set. Rows are in plan order either way.
+    /// A run already done: a combination on a symbol (the joined universe with `portfolio`).
+    public struct RunKey: Hashable, Sendable {
+        public var combination: Int
+        public var symbol: String
+
+        public init(combination: Int, symbol: String) {
+            self.combination = combination
+            self.symbol = symbol
+        }
+    }
+
+    /// Runs every (combination, symbol) not in `skipping` (done by an earlier, interrupted run).
+    /// When `stop` turns true, workers finish the run in hand and take no more: the rows done so
+    /// far come back with `interrupted` set. Rows are in plan order either way.
+    ///
+    /// Work goes in units of one symbol × one block of combinations. A block's combinations are
+    /// compiled together as a `ProgramFamily`, so that a node several of them share (say
+    /// `sma(close, 20)`) is computed once per symbol and read by each; the symbol's bars and those
+    /// columns stay in cache while the block's combinations run over them.
     public func run(
-        skipping done: Set<Int>, progress: (@Sendable (Int) -> Void)? = nil, stop: (@Sendable () -> Bool)? = nil
+        skipping done: Set<RunKey>, progress: (@Sendable (Int) -> Void)? = nil, stop: (@Sendable () -> Bool)? = nil
     ) throws -> (rows: [Row], interrupted: Bool) {
-        let todo = plan.indices.filter { !done.contains($0) }
-        let combinations = todo.count
+        let combinations = plan.indices
         let perCombination = portfolio ? 1 : series.count
-        let box = ResultBox(count: combinations * perCombination)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(combinations, 1))) { worker in
-            var c = worker
-            while c < combinations, !box.failed, !(stop?() ?? false) {
-                let k = todo[c]
+        let names = portfolio ? [series.map(\.symbol).joined(separator: "+")] : series.map(\.symbol)
+        let blocks = SweepBlocks(combinations: combinations.count, symbols: perCombination, jobs: jobs)
+        let pending = combinations.flatMap { k in names.map { !done.contains(RunKey(combination: k, symbol: $0)) } }
+        let todo = pending.count { $0 }
+        let box = ResultBox(count: pending.count)
+        let families = FamilyCache(runner: self, blocks: blocks)
+        let units = blocks.units
+        let next = UnitCounter()
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(units.count, 1))) { _ in
+            while !box.failed, !(stop?() ?? false), let u = next.take(below: units.count) {
+                let (block, j) = units[u]
+                let range = blocks.range(of: block)
+                guard range.contains(where: { pending[$0 * perCombination + j] }) else {
+                    families.unitDone(block)
+                    continue
+                }
                 do {
-                    let (spec, params) = specWithParams(k)
-                    let program = try spec.compile()
-                    let config = try EngineConfig(spec: spec, cash: cash, closeAtEnd: closeAtEnd)
-                    for j in 0..<perCombination {
-                        let symbols = portfolio ? series : [series[j]]
-                        let result = try Backtest.run(program: program, series: symbols, config: config)
-                        box.set(c * perCombination + j, row(k, params, symbols, result))
+                    let block = try families.block(block)
+                    let symbols = portfolio ? series : [series[j]]
+                    let columns = block.programs?.columns(for: series[j])
+                    for c in range where pending[c * perCombination + j] {
+                        if stop?() ?? false { break }
+                        let m = c - range.lowerBound
+                        do {
+                            let program = try block.program(m, columns: columns)
+                            let result = try Backtest.run(program: program, series: symbols, config: block.configs[m])
+                            box.set(c * perCombination + j, row(combinations[c], block.params[m], symbols, result))
+                        } catch {
+                            throw SweepRunFailure(params: block.params[m], underlying: error)
+                        }
                         progress?(box.finishOne())
                     }
+                } catch let failure as SweepRunFailure {
+                    box.fail(failure)
                 } catch {
-                    box.fail(error, combination: plan.params(at: k))
+                    box.fail(SweepRunFailure(params: [:], underlying: error))
                 }
-                c += jobs
+                families.unitDone(block)
             }
         }
         if let failure = box.failure { throw failure }
         let rows = box.rows.compactMap { $0 }
-        return (rows, rows.count < box.rows.count)
+        return (rows, rows.count < todo)
+    }
+
+    /// The spec of combination `index` (its params set) and those params.
+    func specWithParams(_ index: Int) -> (StrategySpec, [String: Double]) {
+        var s = spec
+        let params = plan.params(at: index)
+        for (name, value) in params { s.params[name] = value }
+        return (s, params)
     }
 
     /// One backtest: the spec with combination `index`'s params over `symbols`.
@@ -94,13 +135,6 @@ public struct SweepRunner: Sendable {
     /// The full result of combination `index` over `symbols` (walk-forward test windows).
     public func runResult(combination index: Int, series symbols: [BarSeries]) throws -> RunResult {
         try Backtest.run(spec: specWithParams(index).0, series: symbols, cash: cash, closeAtEnd: closeAtEnd)
-    }
-
-    private func specWithParams(_ index: Int) -> (StrategySpec, [String: Double]) {
-        var s = spec
-        let params = plan.params(at: index)
-        for (name, value) in params { s.params[name] = value }
-        return (s, params)
     }
 
     private func row(_ index: Int, _ params: [String: Double], _ symbols: [BarSeries], _ result: RunResult) -> Row {
@@ -146,9 +180,9 @@ private final class ResultBox: @unchecked Sendable {
         lock.signal()
     }
 
-    func fail(_ error: any Error, combination: [String: Double]) {
+    func fail(_ error: SweepRunFailure) {
         lock.wait()
-        if failure == nil { failure = SweepRunFailure(params: combination, underlying: error) }
+        if failure == nil { failure = error }
         lock.signal()
     }
 

@@ -5,11 +5,11 @@ import Signals
 
 /// `barwise sweep --resume DIR`: the rows an interrupted sweep left in DIR, after checking that
 /// DIR holds the same sweep (strategy file, grid, constraint, sampling, shard, symbols).
-/// Combinations with a row for every symbol are kept; the others run again.
+/// Every (combination, symbol) row there is kept; the runs without a row are done again.
 enum SweepResume {
     static func rows(
         folder: String, plan: SweepPlan, spec: StrategySpec, strategyPath: String, cash: Double?, symbols: [String],
-        shard: String?, constraint: String?, random: (count: Int, seed: UInt64)?, perCombination: Int
+        shard: String?, constraint: String?, random: (count: Int, seed: UInt64)?
     ) throws -> [SweepRunner.Row] {
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
         guard let data = FileManager.default.contents(atPath: manifestPath),
@@ -28,9 +28,7 @@ enum SweepResume {
         guard let text = try? String(contentsOfFile: csvPath, encoding: .utf8) else {
             throw SweepError.malformedResume("\(csvPath) cannot be read")
         }
-        let rows = try SweepResultsCSV.read(text, plan: plan, params: spec.paramNames, initialCash: cash ?? spec.portfolio.cash)
-        let complete = Set(Dictionary(grouping: rows, by: \.combination).filter { $0.value.count == perCombination }.keys)
-        return rows.filter { complete.contains($0.combination) }
+        return try SweepResultsCSV.read(text, plan: plan, params: spec.paramNames, initialCash: cash ?? spec.portfolio.cash)
     }
 
     private static func same(_ a: Any?, _ b: Any?) -> Bool {

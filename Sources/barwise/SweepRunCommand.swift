@@ -144,14 +144,14 @@ struct SweepRunCommand: ParsableCommand {
             do {
                 earlier = try SweepResume.rows(folder: resume, plan: plan, spec: spec, strategyPath: strategy, cash: cash,
                                                symbols: series.map(\.symbol), shard: slice?.description, constraint: constraint,
-                                               random: random.map { ($0, seed) }, perCombination: portfolio ? 1 : series.count)
+                                               random: random.map { ($0, seed) })
             } catch { throw CommandFailure.exit(error) }
         }
         let interrupt = InterruptFlag()
         let rows: [SweepRunner.Row]
         let interrupted: Bool
         do {
-            (rows, interrupted) = try runner.run(skipping: Set(earlier.map(\.combination)), progress: progress.update, stop: interrupt.isSet)
+            (rows, interrupted) = try runner.run(skipping: Set(earlier.map { SweepRunner.RunKey(combination: $0.combination, symbol: $0.symbol) }), progress: progress.update, stop: interrupt.isSet)
         } catch { throw CommandFailure.exit(error) }
         progress.finish()
         let ranked = metric.rank(earlier + rows)

@@ -42,7 +42,17 @@ public struct ExpressionCompiler {
 
     /// Compiles every signal (in order) and then every rule.
     public func compile() throws(CompileError) -> SignalProgram {
+        var builder = ProgramBuilder()
+        let outputs = try compile(into: &builder)
+        return SignalProgram(builder: builder, outputs: outputs)
+    }
+
+    /// Compiles into `builder`, which may already hold other programs' nodes: a computation
+    /// already there (same operation, operands and parameters) is reused, not emitted again.
+    func compile(into builder: inout ProgramBuilder) throws(CompileError) -> [SignalProgram.Output] {
         var state = CompilerState(params: params, signals: signals)
+        swap(&state.builder, &builder)
+        defer { swap(&state.builder, &builder) }
         try state.checkNames(rules: rules)
         var outputs: [SignalProgram.Output] = []
         for source in signals {
@@ -58,7 +68,7 @@ public struct ExpressionCompiler {
             }
             outputs.append(.init(name: rule.name, slot: Int(value.slot), type: value.type))
         }
-        return SignalProgram(builder: state.builder, outputs: outputs)
+        return outputs
     }
 }
 

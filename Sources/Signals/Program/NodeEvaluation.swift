@@ -28,8 +28,10 @@ enum NodeEvaluation {
         case .or:
             if (a != 0 && !a.isNaN) || (b != 0 && !b.isNaN) { return 1 }
             return a.isNaN || b.isNaN ? .nan : 0
-        case .min: return a.isNaN || b.isNaN ? .nan : (b < a ? b : a)
-        case .max: return a.isNaN || b.isNaN ? .nan : (b > a ? b : a)
+        // Equal operands (0 and -0) give the same result in either order, so `min(a, b)` and
+        // `min(b, a)` agree to the bit whatever slot order the compiler chose.
+        case .min: return a.isNaN || b.isNaN ? .nan : (b < a ? b : a < b ? a : (a.sign == .minus ? a : b))
+        case .max: return a.isNaN || b.isNaN ? .nan : (b > a ? b : a > b ? a : (a.sign == .minus ? b : a))
         default: return .nan
         }
     }

@@ -54,9 +54,19 @@ final class ProgramRuntime: @unchecked Sendable {
     let macd: StateColumn<MACD>
     let bollinger: StateColumn<BollingerBands>
     let stochastic: StateColumn<Stochastic>
+    /// The columns `.column` nodes read (kept alive here), their first value and length.
+    let shared: SharedColumns?
+    private let columnBase: UnsafePointer<Double>?
+    private let columnLength: Int
+    /// Bars stepped since this runtime was made: the row `.column` nodes read.
+    private var position = 0
 
-    /// A fresh runtime in the state right after compilation.
-    init(_ b: ProgramBuilder) {
+    /// A fresh runtime in the state right after compilation, reading `shared` for its `.column`
+    /// nodes.
+    init(_ b: ProgramBuilder, shared: SharedColumns? = nil) {
+        self.shared = shared
+        columnBase = shared.map { UnsafePointer($0.base) }
+        columnLength = shared?.length ?? 0
         nodes = StateColumn(b.nodes)
         slots = StateColumn(b.slots)
         lagRing = StateColumn(b.lagRing)
@@ -84,6 +94,10 @@ final class ProgramRuntime: @unchecked Sendable {
 
     /// A deep copy with the same current state.
     init(copying r: ProgramRuntime) {
+        shared = r.shared
+        columnBase = r.columnBase
+        columnLength = r.columnLength
+        position = r.position
         nodes = StateColumn(copying: r.nodes)
         slots = StateColumn(copying: r.slots)
         lagRing = StateColumn(copying: r.lagRing)
@@ -187,8 +201,11 @@ final class ProgramRuntime: @unchecked Sendable {
                 let v = Kernels.update(stochastic.base + i, high, low, close)
                 s[out] = v.k
                 s[out &+ 1] = v.d
+            case .column:
+                s[out] = position < columnLength ? columnBase.unsafelyUnwrapped[i &* columnLength &+ position] : .nan
             }
         }
+        position &+= 1
     }
 }
 

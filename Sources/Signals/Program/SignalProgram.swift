@@ -31,9 +31,14 @@ public struct SignalProgram: Sendable {
     /// The number of bars stepped since compilation or the last `reset()`.
     public private(set) var barCount = 0
 
-    init(builder: ProgramBuilder, outputs: [Output]) {
+    /// The per-series values of a `ProgramFamily` member's shared nodes (nil otherwise);
+    /// `reset()` keeps reading them.
+    private var shared: SharedColumns?
+
+    init(builder: ProgramBuilder, outputs: [Output], shared: SharedColumns? = nil) {
+        self.shared = shared
         compiled = CompiledProgram(builder)
-        runtime = ProgramRuntime(builder)
+        runtime = ProgramRuntime(builder, shared: shared)
         self.outputs = outputs
         outputSlots = outputs.map(\.slot)
         var index: [String: Int] = [:]
@@ -62,6 +67,10 @@ public struct SignalProgram: Sendable {
     @inline(__always)
     public func value(at position: Int) -> Double { runtime.slots.base[outputSlots[position]] }
 
+    /// The current value of slot `slot` (any node, not only outputs).
+    @inline(__always)
+    func slotValue(_ slot: Int) -> Double { runtime.slots.base[slot] }
+
     /// The current value of a signal or rule, or nil if there is no output with that name.
     public func value(named name: String) -> Double? {
         outputIndex[name].map { value(at: $0) }
@@ -73,9 +82,17 @@ public struct SignalProgram: Sendable {
         value(named: name).map { $0 == 1 }
     }
 
+    /// This program, reset, with its `.column` nodes reading `columns`.
+    func reading(_ columns: SharedColumns) -> SignalProgram {
+        var program = self
+        program.shared = columns
+        program.reset()
+        return program
+    }
+
     /// Back to the state right after compilation.
     public mutating func reset() {
-        runtime = ProgramRuntime(template)
+        runtime = ProgramRuntime(template, shared: shared)
         barCount = 0
     }
 

@@ -90,14 +90,18 @@ public struct StrategySpec: Sendable, Equatable {
     /// Compiles every signal and rule into one program.
     /// - Throws: `StrategyError` naming the file, the key and the column.
     public func compile() throws(StrategyError) -> SignalProgram {
-        let compiler = ExpressionCompiler(
-            params: params,
-            signals: signals.map { .init(name: $0.name, key: "signals.\($0.name)", text: $0.expression) },
-            rules: rules.map { .init(name: $0.key.rawValue, key: "rules.\($0.key.rawValue)", text: $0.expression, expected: $0.key.valueType) })
         do {
-            return try compiler.compile()
+            return try expressionCompiler.compile()
         } catch {
             throw StrategyError(file: sourcePath, key: error.key, .expression(error.error))
         }
+    }
+
+    /// The signals and rules with this spec's params, ready to compile.
+    var expressionCompiler: ExpressionCompiler {
+        ExpressionCompiler(
+            params: params,
+            signals: signals.map { .init(name: $0.name, key: "signals.\($0.name)", text: $0.expression) },
+            rules: rules.map { .init(name: $0.key.rawValue, key: "rules.\($0.key.rawValue)", text: $0.expression, expected: $0.key.valueType) })
     }
 }

@@ -1,0 +1,113 @@
+import Dispatch
+import Engine
+import Signals
+
+/// How a sweep's work is cut: combinations in consecutive blocks (at most 128, fewer when there
+/// are too few symbols to give every job four units), each block run on one symbol at a time.
+/// Units go block by block, so a block's combinations finish (and its family is released) early.
+struct SweepBlocks {
+    let combinations: Int
+    let symbols: Int
+    /// Combinations per block.
+    let size: Int
+
+    init(combinations: Int, symbols: Int, jobs: Int) {
+        self.combinations = combinations
+        self.symbols = symbols
+        let forJobs = (4 * jobs + symbols - 1) / max(symbols, 1)
+        let count = min(max(forJobs, (combinations + 127) / 128, 1), max(combinations, 1))
+        size = max(1, (combinations + count - 1) / count)
+    }
+
+    /// The number of blocks.
+    var count: Int { (combinations + size - 1) / size }
+
+    /// The positions (in the plan) of block `block`'s combinations.
+    func range(of block: Int) -> Range<Int> { block * size..<min(combinations, (block + 1) * size) }
+
+    /// Every (block, symbol) unit, block-major.
+    var units: [(block: Int, symbol: Int)] {
+        (0..<count).flatMap { b in (0..<symbols).map { (b, $0) } }
+    }
+}
+
+/// The compiled block a unit needs: its specs, engine configs and (single-symbol sweeps) the
+/// `ProgramFamily` of its combinations. Built by the first unit of the block that asks, under a
+/// lock; dropped when the block's last unit is done, so few are alive at once.
+final class FamilyCache: @unchecked Sendable {
+    struct Block {
+        var specs: [StrategySpec] = []
+        var params: [[String: Double]] = []
+        var configs: [EngineConfig] = []
+        /// Nil for `--portfolio` sweeps, whose programs read several symbols' bars.
+        var programs: ProgramFamily?
+
+        /// Member `m`'s program: reading the shared columns of its symbol, or compiled alone.
+        func program(_ m: Int, columns: SharedColumns?) throws -> SignalProgram {
+            if let programs, let columns { return programs.program(m, reading: columns) }
+            return try specs[m].compile()
+        }
+    }
+
+    private let runner: SweepRunner
+    private let blocks: SweepBlocks
+    private let lock = DispatchSemaphore(value: 1)
+    private var built: [Int: Block] = [:]
+    private var unitsLeft: [Int]
+
+    init(runner: SweepRunner, blocks: SweepBlocks) {
+        self.runner = runner
+        self.blocks = blocks
+        unitsLeft = Array(repeating: blocks.symbols, count: blocks.count)
+    }
+
+    /// Block `block`, compiled on first use.
+    /// - Throws: `SweepRunFailure` naming the combination that does not compile.
+    func block(_ block: Int) throws(SweepRunFailure) -> Block {
+        lock.wait()
+        defer { lock.signal() }
+        if let done = built[block] { return done }
+        var made = Block()
+        for c in blocks.range(of: block) {
+            let (spec, params) = runner.specWithParams(runner.plan.indices[c])
+            do {
+                made.configs.append(try EngineConfig(spec: spec, cash: runner.cash, closeAtEnd: runner.closeAtEnd))
+            } catch {
+                throw SweepRunFailure(params: params, underlying: error)
+            }
+            made.specs.append(spec)
+            made.params.append(params)
+        }
+        if !runner.portfolio {
+            do {
+                made.programs = try ProgramFamily(specs: made.specs)
+            } catch {
+                throw SweepRunFailure(params: made.params[error.member], underlying: error.error)
+            }
+        }
+        built[block] = made
+        return made
+    }
+
+    /// One unit of `block` is finished (or skipped); the last one releases the block.
+    func unitDone(_ block: Int) {
+        lock.wait()
+        unitsLeft[block] -= 1
+        if unitsLeft[block] == 0 { built[block] = nil }
+        lock.signal()
+    }
+}
+
+/// Hands out unit numbers 0, 1, 2, … to the workers, each once.
+final class UnitCounter: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private var next = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.wait()
+        defer { lock.signal() }
+        guard next < limit else { return nil }
+        next += 1
+        return next - 1
+    }
+}
