@@ -6,14 +6,7 @@ public enum Backtest {
     /// Runs `program` over `series` (one per symbol, any calendars) with one shared cash account.
     /// - Throws: `EngineError` for no series, an empty series or bars out of time order.
     public static func run(program: SignalProgram, series: [BarSeries], config: EngineConfig) throws(EngineError) -> RunResult {
-        try config.validate()
-        guard !series.isEmpty else { throw .noSymbols }
-        for s in series {
-            guard !s.isEmpty else { throw .noBars(symbol: s.symbol) }
-            for i in 1..<max(1, s.count) where s.timestamps[i] <= s.timestamps[i - 1] {
-                throw .unsortedBars(symbol: s.symbol, index: i)
-            }
-        }
+        try check(series, config)
         var feed = BarFeed(series)
         var simulation = Simulation(program: program, symbols: series.map(\.symbol), config: config, expectedSteps: feed.maxSteps)
         if series.count == 1 {
@@ -24,6 +17,28 @@ public enum Backtest {
         var batch = BarBatch(capacity: series.count)
         while feed.next(into: &batch) { simulation.step(batch) }
         return simulation.finish()
+    }
+
+    /// Runs one sweep member over `series`, its rules read from `signals` (recorded by a
+    /// `ProgramFamily` on this very series): the same simulation as `run(program:…)` on the
+    /// member's own program, without stepping that program here.
+    public static func run(signals: RecordedSignals, series: BarSeries, config: EngineConfig) throws(EngineError) -> RunResult {
+        try check([series], config)
+        var simulation = Simulation(signals: signals, symbol: series.symbol, config: config, expectedSteps: series.count)
+        simulation.replay(series)
+        return simulation.finish()
+    }
+
+    /// The config is valid, and every series has bars in strictly increasing time.
+    private static func check(_ series: [BarSeries], _ config: EngineConfig) throws(EngineError) {
+        try config.validate()
+        guard !series.isEmpty else { throw .noSymbols }
+        for s in series {
+            guard !s.isEmpty else { throw .noBars(symbol: s.symbol) }
+            for i in 1..<max(1, s.count) where s.timestamps[i] <= s.timestamps[i - 1] {
+                throw .unsortedBars(symbol: s.symbol, index: i)
+            }
+        }
     }
 
     /// Compiles a strategy and runs it over `series`.

@@ -6,8 +6,8 @@ struct RuleSlots: Sendable {
     var longEntry = -1, longExit = -1, shortEntry = -1, shortExit = -1
     var stopLoss = -1, takeProfit = -1, trailingStop = -1, entryLimit = -1, entryStop = -1
 
-    init(program: SignalProgram) {
-        func slot(_ key: RuleKey) -> Int { program.outputPosition(named: key.rawValue) ?? -1 }
+    init(source: some SignalSource) {
+        func slot(_ key: RuleKey) -> Int { source.outputPosition(named: key.rawValue) ?? -1 }
         longEntry = slot(.longEntry)
         longExit = slot(.longExit)
         shortEntry = slot(.shortEntry)
@@ -19,11 +19,22 @@ struct RuleSlots: Sendable {
         entryStop = slot(.entryStop)
     }
 
-    /// The current value of output `slot`, NaN when absent.
+    /// The current bar's rule values from `source`, each read once (absent rules are false or
+    /// NaN). Inlined, so the per-bar read copies nothing.
     @inline(__always)
-    static func value(_ program: SignalProgram, _ slot: Int) -> Double { slot < 0 ? .nan : program.value(at: slot) }
+    func read<Source: SignalSource>(_ source: Source) -> RuleValues {
+        @inline(__always) func number(_ slot: Int) -> Double { slot < 0 ? .nan : source.value(at: slot) }
+        @inline(__always) func flag(_ slot: Int) -> Bool { slot >= 0 && source.value(at: slot) == 1 }
+        return RuleValues(
+            longEntry: flag(longEntry), longExit: flag(longExit), shortEntry: flag(shortEntry), shortExit: flag(shortExit),
+            stopLoss: number(stopLoss), takeProfit: number(takeProfit), trailingStop: number(trailingStop),
+            entryLimit: number(entryLimit), entryStop: number(entryStop))
+    }
+}
 
-    /// Whether boolean output `slot` is true (absent or NaN is false).
-    @inline(__always)
-    static func isTrue(_ program: SignalProgram, _ slot: Int) -> Bool { slot >= 0 && program.value(at: slot) == 1 }
+/// One bar's rule values for one symbol: the entry and exit rules (a rule fires only when its
+/// value is exactly 1) and the price expressions (NaN when the strategy has none).
+struct RuleValues {
+    var longEntry: Bool, longExit: Bool, shortEntry: Bool, shortExit: Bool
+    var stopLoss: Double, takeProfit: Double, trailingStop: Double, entryLimit: Double, entryStop: Double
 }

@@ -61,14 +61,30 @@ public struct RunSummary: Sendable, Equatable {
         totalReturn = finalEquity / e0 - 1
         let years = Double(end - start) / (365.25 * 86_400)
         cagr = years > 0 ? pow(finalEquity / e0, 1 / years) - 1 : .nan
-        let returns = RunSummary.dailyReturns(timestamps: r.timestamps, equity: r.equity)
-        let count = Double(returns.count)
+        // One pass over the curve: daily returns (kept for the variance), their product, sum and
+        // downside squares, and the drawdown; then one pass for the squared deviations.
+        let t = r.timestamps, e = r.equity
+        var returns: [Double] = []
+        returns.reserveCapacity(max(0, e.count - 1))
         var growth = 1.0, sum = 0.0, downside = 0.0
-        for x in returns {
-            growth *= 1 + x
-            sum += x
-            downside += min(x, 0) * min(x, 0)
+        var peak = -Double.infinity, worst = 0.0
+        var previous = 0.0, started = false
+        for i in e.indices {
+            let x = e[i]
+            peak = max(peak, x)
+            worst = min(worst, x / peak - 1)
+            if i + 1 < e.count && RunSummary.sameDay(t[i], t[i + 1]) { continue }
+            if started {
+                let daily = x / previous - 1
+                returns.append(daily)
+                growth *= 1 + daily
+                sum += daily
+                downside += min(daily, 0) * min(daily, 0)
+            }
+            previous = x
+            started = true
         }
+        let count = Double(returns.count)
         let mean = sum / count
         var squares = 0.0
         for x in returns { squares += (x - mean) * (x - mean) }
@@ -78,32 +94,18 @@ public struct RunSummary: Sendable, Equatable {
         sharpe = std > 0 ? mean / std * n.squareRoot() : .nan
         let downsideRisk = (downside / count).squareRoot() * n.squareRoot()
         sortino = downsideRisk > 0 ? mean * n / downsideRisk : .nan
-        var peak = -Double.infinity, worst = 0.0
-        for e in r.equity {
-            peak = max(peak, e)
-            worst = min(worst, e / peak - 1)
-        }
         maxDrawdown = worst
         calmar = worst < 0 ? annualReturn / -worst : .nan
         trades = r.trades.count
         openTrades = r.openTrades.count
-        winRate = r.trades.isEmpty ? .nan : Double(r.trades.filter { $0.pnl > 0 }.count) / Double(r.trades.count)
+        winRate = r.trades.isEmpty ? .nan : Double(r.trades.count { $0.pnl > 0 }) / Double(r.trades.count)
         exposure = bars > 0 ? Double(r.exposedBars) / Double(bars) : .nan
     }
 
-    /// Simple returns of the equity sampled at the last point of each UTC day.
-    static func dailyReturns(timestamps: [Int64], equity: [Double]) -> [Double] {
-        var daily: [Double] = []
-        daily.reserveCapacity(equity.count)
-        for i in equity.indices {
-            let day = timestamps[i].floorDiv(86_400)
-            if i + 1 < equity.count && timestamps[i + 1].floorDiv(86_400) == day { continue }
-            daily.append(equity[i])
-        }
-        var out: [Double] = []
-        out.reserveCapacity(max(0, daily.count - 1))
-        for i in 1..<max(1, daily.count) { out.append(daily[i] / daily[i - 1] - 1) }
-        return out
+    /// Whether `b`, not earlier than `a`, falls on the same UTC day.
+    @inline(__always)
+    static func sameDay(_ a: Int64, _ b: Int64) -> Bool {
+        b - a < 86_400 && a.floorDiv(86_400) == b.floorDiv(86_400)
     }
 }
 

@@ -21,6 +21,9 @@ public struct Simulation: Sendable {
     public let symbols: [String]
     public let config: EngineConfig
     private var programs: [SignalProgram]
+    /// A sweep member's precomputed rule values, played back in place of a program (single-symbol
+    /// `replay` only).
+    private var recorded: RecordedSignals?
     private let slots: RuleSlots
     public private(set) var portfolio: Portfolio
     private var broker: Broker
@@ -39,7 +42,7 @@ public struct Simulation: Sendable {
         self.config = config
         programs = Array(repeating: program, count: symbols.count)
         for i in programs.indices { programs[i].reset() }
-        slots = RuleSlots(program: program)
+        slots = RuleSlots(source: program)
         portfolio = Portfolio(cash: config.initialCash, symbolCount: symbols.count)
         broker = Broker(config: config)
         // Address space for the order and trade lists, so that they rarely grow by copying; pages
@@ -49,11 +52,31 @@ public struct Simulation: Sendable {
         columns = RunColumns(symbolCount: symbols.count, capacity: expectedSteps)
     }
 
+    /// A single-symbol simulation whose rules are read from `signals` (a `ProgramFamily`
+    /// member's values on the series it will `replay`) instead of a program stepped here: the
+    /// sweep's path, with the same broker, portfolio and decisions as every other run.
+    public init(signals: RecordedSignals, symbol: String, config: EngineConfig, expectedSteps: Int = 0) {
+        self.symbols = [symbol]
+        self.config = config
+        programs = []
+        recorded = signals
+        slots = RuleSlots(source: signals)
+        portfolio = Portfolio(cash: config.initialCash, symbolCount: 1)
+        broker = Broker(config: config)
+        broker.reserveRecords(max(64, expectedSteps / 8))
+        portfolio.reserveClosed(max(64, expectedSteps / 16))
+        columns = RunColumns(symbolCount: 1, capacity: expectedSteps)
+    }
+
     /// The current value of a signal or rule of symbol number `symbol`.
-    public func value(symbol: Int, named name: String) -> Double? { programs[symbol].value(named: name) }
+    public func value(symbol: Int, named name: String) -> Double? {
+        if let recorded { return recorded.outputPosition(named: name).map { recorded.value(at: $0) } }
+        return programs[symbol].value(named: name)
+    }
 
     /// Advances the simulation by one timestamp: every bar in `batch` (see the type's comment).
     public mutating func step(_ batch: BarBatch) {
+        precondition(recorded == nil, "a simulation over recorded signals only replays")
         if batch.count == 1 {
             step(symbol: batch.symbols[0], index: batch.indices[0], bar: batch.bars[0])
             return
@@ -70,6 +93,7 @@ public struct Simulation: Sendable {
     /// Advances the simulation by one timestamp at which only symbol number `symbol` has a bar
     /// (`index` is the bar's position in that symbol's series). Same as a one-bar `BarBatch`.
     public mutating func step(symbol s: Int, index: Int, bar: Bar) {
+        precondition(recorded == nil, "a simulation over recorded signals only replays")
         uniqueColumns()
         let wasOpen = !portfolio.openTrades.isEmpty
         let closedBefore = portfolio.closedTrades.count
@@ -85,12 +109,26 @@ public struct Simulation: Sendable {
     /// - Precondition: the simulation has one symbol and `series` continues its bars in time order.
     public mutating func replay(_ series: BarSeries) {
         precondition(symbols.count == 1, "replay runs a single-symbol simulation")
-        let n = series.count
-        guard n > 0 else { return }
-        uniqueColumns()
+        guard !series.isEmpty else { return }
+        if var signals = recorded {
+            replay(series, source: &signals)
+            recorded = signals
+            return
+        }
         var owned: [SignalProgram] = []
         swap(&owned, &programs)
         var program = owned.removeLast()
+        replay(series, source: &program)
+        owned.append(program)
+        programs = owned
+    }
+
+    /// The replay loop, over a program (held in a local) or recorded signals. Inlined into
+    /// both callers, so each gets a loop specialised to its source.
+    @inline(__always)
+    private mutating func replay<Source: SignalSource>(_ series: BarSeries, source program: inout Source) {
+        let n = series.count
+        uniqueColumns()
         let first = columns.lastIndex[0] + 1
         let shareTimestamps = columns.equity.count == 0
         if shareTimestamps { replayedTimestamps = series.timestamps }
@@ -115,7 +153,7 @@ public struct Simulation: Sendable {
                                    portfolio: &portfolio)
                 }
                 program.step(open: o, high: high[i], low: low[i], close: c, volume: volume[i])
-                decide(symbol: 0, time: t, close: c, index: first + i, program: program)
+                decide(symbol: 0, time: t, close: c, index: first + i, rules: slots.read(program))
                 if config.fill == .close && broker.hasPending {
                     portfolio.lastPrice[0] = c
                     broker.processAtClose(symbol: 0, bar: Broker.BarView(time: t, index: first + i, open: o, high: high[i], low: low[i], close: c),
@@ -148,8 +186,6 @@ public struct Simulation: Sendable {
         columns.lastTime[0] = series.timestamps[n - 1]
         columns.lastOpen[0] = series.open[n - 1]
         columns.lastClose[0] = series.close[n - 1]
-        owned.append(program)
-        programs = owned
     }
 
     /// Ends the run: with `closeAtEnd`, pending orders are cancelled and open trades close on
@@ -231,7 +267,7 @@ public struct Simulation: Sendable {
     @inline(__always)
     private mutating func signal(_ s: Int, _ bar: Bar, _ index: Int) {
         programs[s].step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
-        decide(symbol: s, time: bar.timestamp, close: bar.close, index: index, program: programs[s])
+        decide(symbol: s, time: bar.timestamp, close: bar.close, index: index, rules: slots.read(programs[s]))
         if config.fill == .close && broker.hasPending {
             broker.processAtClose(symbol: s, bar: view(bar, index), portfolio: &portfolio)
         }
@@ -262,17 +298,17 @@ public struct Simulation: Sendable {
     }
 
     /// Step 4: exits, then entries (long before short when both fire), for symbol `s` at its close.
-    private mutating func decide(symbol s: Int, time t: Int64, close: Double, index: Int, program: borrowing SignalProgram) {
+    private mutating func decide(symbol s: Int, time t: Int64, close: Double, index: Int, rules: RuleValues) {
         if slots.trailingStop >= 0 {
-            let d = program.value(at: slots.trailingStop)
+            let d = rules.trailingStop
             for k in portfolio.openTrades.indices where portfolio.openTrades[k].symbol == s {
                 portfolio.trail(k, close: close, distance: d)
             }
         }
-        let longEntry = slots.longEntry >= 0 && program.value(at: slots.longEntry) == 1
-        let shortEntry = slots.shortEntry >= 0 && program.value(at: slots.shortEntry) == 1
-        let longExit = slots.longExit >= 0 && program.value(at: slots.longExit) == 1
-        let shortExit = slots.shortExit >= 0 && program.value(at: slots.shortExit) == 1
+        let longEntry = rules.longEntry
+        let shortEntry = rules.shortEntry
+        let longExit = rules.longExit
+        let shortExit = rules.shortExit
         guard longEntry || shortEntry || longExit || shortExit else { return }
         var longs = portfolio.openCount(s, .long)
         var shorts = portfolio.openCount(s, .short)
@@ -285,16 +321,16 @@ public struct Simulation: Sendable {
             shorts = 0
         }
         if longEntry {
-            enter(.long, symbol: s, same: longs, opposite: shorts, time: t, index: index, program: program)
+            enter(.long, symbol: s, same: longs, opposite: shorts, time: t, index: index, rules: rules)
         } else if shortEntry {
-            enter(.short, symbol: s, same: shorts, opposite: longs, time: t, index: index, program: program)
+            enter(.short, symbol: s, same: shorts, opposite: longs, time: t, index: index, rules: rules)
         }
     }
 
     /// An entry rule fired: nothing while `pyramiding` entries on that side are open or queued;
     /// an open opposite position blocks it unless `exclusive`, which closes that position first
     /// and cancels the symbol's other queued entries.
-    private mutating func enter(_ side: Side, symbol s: Int, same: Int, opposite: Int, time t: Int64, index: Int, program: borrowing SignalProgram) {
+    private mutating func enter(_ side: Side, symbol s: Int, same: Int, opposite: Int, time t: Int64, index: Int, rules: RuleValues) {
         guard same + broker.pendingEntries(s, side) < config.pyramiding else { return }
         if config.exclusive {
             broker.cancelEntries(s, time: t, bar: index)
@@ -302,8 +338,8 @@ public struct Simulation: Sendable {
         } else if opposite > 0 {
             return
         }
-        let limit = slots.entryLimit < 0 ? Double.nan : program.value(at: slots.entryLimit)
-        let stop = slots.entryStop < 0 ? Double.nan : program.value(at: slots.entryStop)
+        let limit = rules.entryLimit
+        let stop = rules.entryStop
         var type = OrderType.market
         if slots.entryLimit >= 0 && slots.entryStop >= 0 {
             type = .stopLimit
@@ -317,8 +353,6 @@ public struct Simulation: Sendable {
             return
         }
         broker.submit(symbol: s, side: side, intent: .entry, type: type, limit: limit, stop: stop, time: t, bar: index,
-                      stopLoss: slots.stopLoss < 0 ? .nan : program.value(at: slots.stopLoss),
-                      takeProfit: slots.takeProfit < 0 ? .nan : program.value(at: slots.takeProfit),
-                      trailing: slots.trailingStop < 0 ? .nan : program.value(at: slots.trailingStop))
+                      stopLoss: rules.stopLoss, takeProfit: rules.takeProfit, trailing: rules.trailingStop)
     }
 }

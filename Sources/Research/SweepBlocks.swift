@@ -1,5 +1,6 @@
 import Dispatch
 import Engine
+import MarketData
 import Signals
 
 /// How a sweep's work is cut: combinations in consecutive blocks (at most 128, fewer when there
@@ -42,10 +43,13 @@ final class FamilyCache: @unchecked Sendable {
         /// Nil for `--portfolio` sweeps, whose programs read several symbols' bars.
         var programs: ProgramFamily?
 
-        /// Member `m`'s program: reading the shared columns of its symbol, or compiled alone.
-        func program(_ m: Int, columns: SharedColumns?) throws -> SignalProgram {
-            if let programs, let columns { return programs.program(m, reading: columns) }
-            return try specs[m].compile()
+        /// Member `m`'s run over `symbols`: from the family's recorded rules on a single
+        /// symbol, else from its own compiled program.
+        func run(_ m: Int, symbols: [BarSeries], columns: FamilyColumns?) throws -> RunResult {
+            if let programs, let columns {
+                return try Backtest.run(signals: programs.signals(m, reading: columns), series: symbols[0], config: configs[m])
+            }
+            return try Backtest.run(program: specs[m].compile(), series: symbols, config: configs[m])
         }
     }
 

@@ -64,9 +64,9 @@ public struct SweepRunner: Sendable {
     /// far come back with `interrupted` set. Rows are in plan order either way.
     ///
     /// Work goes in units of one symbol × one block of combinations. A block's combinations are
-    /// compiled together as a `ProgramFamily`, so that a node several of them share (say
-    /// `sma(close, 20)`) is computed once per symbol and read by each; the symbol's bars and those
-    /// columns stay in cache while the block's combinations run over them.
+    /// compiled together as a `ProgramFamily`: one program in which a node several of them share
+    /// (say `sma(close, 20)`) is one node, stepped once per symbol, recording every member's
+    /// rules; each member's simulation then reads its rules back instead of stepping a program.
     public func run(
         skipping done: Set<RunKey>, progress: (@Sendable (Int) -> Void)? = nil, stop: (@Sendable () -> Bool)? = nil
     ) throws -> (rows: [Row], interrupted: Bool) {
@@ -96,8 +96,7 @@ public struct SweepRunner: Sendable {
                         if stop?() ?? false { break }
                         let m = c - range.lowerBound
                         do {
-                            let program = try block.program(m, columns: columns)
-                            let result = try Backtest.run(program: program, series: symbols, config: block.configs[m])
+                            let result = try block.run(m, symbols: symbols, columns: columns)
                             box.set(c * perCombination + j, row(combinations[c], block.params[m], symbols, result))
                         } catch {
                             throw SweepRunFailure(params: block.params[m], underlying: error)

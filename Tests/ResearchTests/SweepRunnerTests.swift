@@ -40,6 +40,24 @@ import Testing
         #expect(abs(readme.summary.finalEquity - 56_263.51934) < 1e-5)
     }
 
+    @Test func recordedRulesWithStopsAndRiskSizingGiveTheSameRunsBitForBit() throws {
+        // Bollinger breakout: shared ATR and Bollinger nodes, stop-loss and take-profit distances
+        // read back as recorded doubles, risk sizing against the stop.
+        let path = Self.root.appendingPathComponent("strategies/bollinger_breakout.toml").path
+        let spec = try StrategySpec.load(path: path)
+        let grid = try ParameterGrid(axes: [GridAxis(parsing: "period=10:30:10"), GridAxis(parsing: "width=1.5,2,2.5")], strategyParams: spec.paramNames)
+        let plan = try SweepPlan(grid: grid, params: spec.params)
+        let goog = try Self.goog()
+        let rows = try SweepRunner(spec: spec, plan: plan, series: [goog], jobs: 2).run()
+        #expect(rows.count == 9)
+        #expect(rows.contains { $0.summary.trades > 5 })
+        for row in rows {
+            let p = row.params
+            let alone = try Backtest.run(spec: try StrategySpec.load(path: path, overrides: ["period=\(Int(p["period"]!))", "width=\(p["width"]!)"]), series: [goog])
+            #expect(bits(row.summary) == bits(RunSummary(result: alone, periodsPerYear: 252)), "\(p)")
+        }
+    }
+
     @Test func threadCountDoesNotChangeAnyRow() throws {
         let spec = try Self.smaCross()
         let grid = try ParameterGrid(axes: [GridAxis(parsing: "fast=5:25:5"), GridAxis(parsing: "slow=30:90:30")], strategyParams: spec.paramNames)

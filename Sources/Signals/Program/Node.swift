@@ -23,9 +23,6 @@ struct Node: Sendable, Equatable {
         case bollinger
         /// Writes %K, %D to `out`, `out+1`.
         case stochastic
-        /// `out` = value number `bar` of shared column `state`: a node computed once per series
-        /// for a whole `ProgramFamily` (NaN past the column's end).
-        case column
     }
 
     var op: Op

@@ -34,14 +34,6 @@ struct ProgramBuilder {
         return out
     }
 
-    /// This builder with `nodes` as its node list (same slots and states): a subset of its own
-    /// nodes, in their order, some possibly replaced by `.column` reads.
-    func keeping(nodes kept: [Node]) -> ProgramBuilder {
-        var copy = self
-        copy.nodes = kept
-        return copy
-    }
-
     /// A simple operation on one or two slots.
     mutating func operation(_ op: Node.Op, _ a: Int32, _ b: Int32 = -1, commutative: Bool = false) -> Int32 {
         let (x, y) = commutative && b < a ? (b, a) : (a, b)

@@ -1,7 +1,8 @@
 /// A fixed-size array that owns its memory through a pointer: reads and in-place updates with no
 /// uniqueness or exclusivity checks. Owned by exactly one `ProgramRuntime`, which frees it.
+@usableFromInline
 struct StateColumn<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>
+    @usableFromInline let base: UnsafeMutablePointer<Element>
     let count: Int
 
     init(_ values: [Element]) {
@@ -30,9 +31,10 @@ struct StateColumn<Element>: @unchecked Sendable {
 /// every indicator state, each kind in its own contiguous column. `SignalProgram` copies it on
 /// write (one uniqueness check per bar), so programs keep value semantics while `step` itself
 /// touches memory directly.
+@usableFromInline
 final class ProgramRuntime: @unchecked Sendable {
     let nodes: StateColumn<Node>
-    let slots: StateColumn<Double>
+    @usableFromInline let slots: StateColumn<Double>
     let lagRing: StateColumn<Double>
     let lags: StateColumn<LagState>
     let crossPrevious: StateColumn<Double>
@@ -54,19 +56,8 @@ final class ProgramRuntime: @unchecked Sendable {
     let macd: StateColumn<MACD>
     let bollinger: StateColumn<BollingerBands>
     let stochastic: StateColumn<Stochastic>
-    /// The columns `.column` nodes read (kept alive here), their first value and length.
-    let shared: SharedColumns?
-    private let columnBase: UnsafePointer<Double>?
-    private let columnLength: Int
-    /// Bars stepped since this runtime was made: the row `.column` nodes read.
-    private var position = 0
-
-    /// A fresh runtime in the state right after compilation, reading `shared` for its `.column`
-    /// nodes.
-    init(_ b: ProgramBuilder, shared: SharedColumns? = nil) {
-        self.shared = shared
-        columnBase = shared.map { UnsafePointer($0.base) }
-        columnLength = shared?.length ?? 0
+    /// A fresh runtime in the state right after compilation.
+    init(_ b: ProgramBuilder) {
         nodes = StateColumn(b.nodes)
         slots = StateColumn(b.slots)
         lagRing = StateColumn(b.lagRing)
@@ -94,10 +85,6 @@ final class ProgramRuntime: @unchecked Sendable {
 
     /// A deep copy with the same current state.
     init(copying r: ProgramRuntime) {
-        shared = r.shared
-        columnBase = r.columnBase
-        columnLength = r.columnLength
-        position = r.position
         nodes = StateColumn(copying: r.nodes)
         slots = StateColumn(copying: r.slots)
         lagRing = StateColumn(copying: r.lagRing)
@@ -201,11 +188,8 @@ final class ProgramRuntime: @unchecked Sendable {
                 let v = Kernels.update(stochastic.base + i, high, low, close)
                 s[out] = v.k
                 s[out &+ 1] = v.d
-            case .column:
-                s[out] = position < columnLength ? columnBase.unsafelyUnwrapped[i &* columnLength &+ position] : .nan
             }
         }
-        position &+= 1
     }
 }
 

@@ -22,23 +22,18 @@ public struct SignalProgram: Sendable {
     private let compiled: CompiledProgram
     var template: ProgramBuilder { compiled.builder }
     /// The running state, copied on write.
-    private var runtime: ProgramRuntime
+    @usableFromInline var runtime: ProgramRuntime
     /// Signals (in file order) then rules (in file order).
     public let outputs: [Output]
     private let outputIndex: [String: Int]
     /// `outputs[i].slot`, unpacked so that `value(at:)` touches no strings.
-    private let outputSlots: [Int]
+    @usableFromInline let outputSlots: [Int]
     /// The number of bars stepped since compilation or the last `reset()`.
     public private(set) var barCount = 0
 
-    /// The per-series values of a `ProgramFamily` member's shared nodes (nil otherwise);
-    /// `reset()` keeps reading them.
-    private var shared: SharedColumns?
-
-    init(builder: ProgramBuilder, outputs: [Output], shared: SharedColumns? = nil) {
-        self.shared = shared
+    init(builder: ProgramBuilder, outputs: [Output]) {
         compiled = CompiledProgram(builder)
-        runtime = ProgramRuntime(builder, shared: shared)
+        runtime = ProgramRuntime(builder)
         self.outputs = outputs
         outputSlots = outputs.map(\.slot)
         var index: [String: Int] = [:]
@@ -64,7 +59,8 @@ public struct SignalProgram: Sendable {
     public func outputPosition(named name: String) -> Int? { outputIndex[name] }
 
     /// The current value of output number `position`.
-    @inline(__always)
+    /// Inlinable: the engine reads every rule of every symbol on every bar.
+    @inlinable @inline(__always)
     public func value(at position: Int) -> Double { runtime.slots.base[outputSlots[position]] }
 
     /// The current value of slot `slot` (any node, not only outputs).
@@ -82,17 +78,9 @@ public struct SignalProgram: Sendable {
         value(named: name).map { $0 == 1 }
     }
 
-    /// This program, reset, with its `.column` nodes reading `columns`.
-    func reading(_ columns: SharedColumns) -> SignalProgram {
-        var program = self
-        program.shared = columns
-        program.reset()
-        return program
-    }
-
     /// Back to the state right after compilation.
     public mutating func reset() {
-        runtime = ProgramRuntime(template, shared: shared)
+        runtime = ProgramRuntime(template)
         barCount = 0
     }
 

@@ -1,0 +1,14 @@
+/// Where the engine reads a strategy's outputs on each bar. Two implementations:
+/// `SignalProgram` computes them as the bars arrive (`barwise run`, live streams);
+/// `RecordedSignals` plays back what a `ProgramFamily` computed with the same nodes once for a
+/// whole block of param sets (sweeps).
+public protocol SignalSource: Sendable {
+    /// Consumes the next bar; afterwards `value(at:)` answers for that bar.
+    mutating func step(open: Double, high: Double, low: Double, close: Double, volume: Double)
+    /// The current value of output number `position` (signals first, then rules).
+    func value(at position: Int) -> Double
+    /// The position of an output, or nil if there is none with that name.
+    func outputPosition(named name: String) -> Int?
+}
+
+extension SignalProgram: SignalSource {}
