@@ -103,6 +103,9 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CommandFailure.exit(error)
         }
+        if let log = result.allocation, log.times.isEmpty, log.failures.isEmpty {
+            CommandFailure.notice("warning: no rebalance took place: the symbols never had \(spec.allocation!.lookback + 1) dates with a close for every one of them (see `barwise data list`); shorten [allocation] lookback or drop the symbols that end early or start late")
+        }
         if let failures = result.allocation?.failures, let first = failures.first {
             CommandFailure.notice("warning: \(failures.count) rebalance(s) kept the previous positions because the weights could not be computed; first at \(CivilTime.iso8601(first.time)): \(first.message)")
         }
