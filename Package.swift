@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
         .testTarget(name: "RiskTests", dependencies: ["Risk", "Analytics", "MarketData"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData", "Risk"]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "Engine", "Signals", "MarketData"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "MarketData"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
