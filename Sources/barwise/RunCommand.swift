@@ -136,7 +136,7 @@ struct RunCommand: ParsableCommand {
             object["report"] = directory.path
             try JSONOutput.print(object)
         } else {
-            print(RunSummaryTable.render(spec: spec, series: series, summary: summary, report: directory.path))
+            print(RunSummaryTable.render(spec: spec, series: series, summary: summary, report: directory.path, allocation: result.allocation))
         }
     }
 

@@ -92,6 +92,9 @@ import Testing
         #expect(r.openTrades.map(\.size) == [50, 100] && r.openTrades.map(\.entryPrice) == [100, 50])
         #expect(r.orders.count == 2 && r.orders.allSatisfy { $0.intent == .rebalance && $0.status == .filled && $0.bar == 5 })
         #expect(r.cash.last == 0 && r.finalEquity == 10_000)
+        // One symbol (the backtest's single-series path): all of the equity in it.
+        let alone = try EngineFixtures.run(Self.strategy("equal", rebalance: "week", lookback: 5), [b])
+        #expect(alone.allocation?.times == [Self.day(2020, 1, 6)] && alone.openTrades.map(\.size) == [200])
     }
 
     /// Equal weights on A and B, weekly with next-open fills and 0.1 % commission: A doubles in

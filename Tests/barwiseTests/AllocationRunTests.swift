@@ -52,6 +52,7 @@ import Testing
         let out = try BarwiseProcess.scratchDirectory().appendingPathComponent("run")
         let r = try BarwiseProcess.run(["run", "strategies/min_variance_monthly.toml", "--store", store, "--out", out.path])
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        #expect(r.stdout.contains("rebalances") && r.stdout.contains(" 31\n"))
         let weights = try RunCommandTests.csvRows(out.appendingPathComponent("weights.csv"))
         #expect(weights.count == 32 && weights[1][0] == "2015-10-01T00:00:00Z" && weights[0].count == 20)
         let orders = try RunCommandTests.csvRows(out.appendingPathComponent("orders.csv"))
