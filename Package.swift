@@ -30,8 +30,9 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        // Orders, broker, portfolio, BarFeed and the simulation loop (DESIGN.md section 1).
-        .target(name: "Engine", dependencies: ["MarketData", "Signals"]),
+        // Orders, broker, portfolio, BarFeed and the simulation loop (DESIGN.md section 1); Risk
+        // computes the target weights of allocation strategies.
+        .target(name: "Engine", dependencies: ["MarketData", "Signals", "Risk"]),
         // Performance metrics over plain arrays (equity, returns, trades), so the engine can call it.
         .target(name: "Analytics", dependencies: ["MarketData"]),
         // Covariance, VaR/CVaR and portfolio optimisation on OpenBLAS/LAPACKE. Uses Analytics' shared
@@ -69,7 +70,7 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
         .testTarget(name: "RiskTests", dependencies: ["Risk", "Analytics", "MarketData"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData", "Risk"]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "Engine", "Signals", "MarketData"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "MarketData"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).

@@ -15,8 +15,11 @@ struct Broker: Sendable {
     /// Orders waiting for a bar, closes ahead of entries (per symbol, queue order).
     private(set) var pending: [PendingOrder] = []
     /// Every order that reached a final state.
-    private(set) var records: [OrderRecord] = []
-    private var nextOrderID = 0
+    var records: [OrderRecord] = []
+    var nextOrderID = 0
+    /// Rebalance orders of an allocation strategy, sells ahead of buys, filled together per
+    /// timestamp (`Broker+Rebalance.swift`).
+    var rebalancePending: [PendingOrder] = []
 
     init(config: EngineConfig) {
         self.config = config
@@ -121,6 +124,11 @@ struct Broker: Sendable {
                    time: cancel ? time : o.createdTime, bar: cancel ? o.createdBar : o.createdBar, price: .nan, commission: 0)
         }
         pending.removeAll()
+        for o in rebalancePending {
+            record(o, cancel ? .cancelled : .pending, cancel ? .endOfData : .none, size: o.units,
+                   time: cancel ? time : o.createdTime, bar: o.createdBar, price: .nan, commission: 0)
+        }
+        rebalancePending.removeAll()
     }
 
     // MARK: - Attached exits
@@ -291,7 +299,7 @@ struct Broker: Sendable {
         records.append(record)
     }
 
-    private mutating func record(_ o: PendingOrder, _ status: OrderStatus, _ reason: OrderReason, size: Double,
+    mutating func record(_ o: PendingOrder, _ status: OrderStatus, _ reason: OrderReason, size: Double,
                                  time: Int64, bar: Int, price: Double, commission: Double) {
         records.append(OrderRecord(
             id: o.id, symbol: o.symbol, side: o.side, intent: o.intent, type: o.type, status: status, reason: reason,

@@ -24,6 +24,9 @@ public struct EngineConfig: Sendable, Equatable {
     public var goodFor = 1
     /// Close every open trade when the data ends (backtesting.py's `finalize_trades=True`).
     public var closeAtEnd = false
+    /// The `[allocation]` table: rebalance to target weights (no rules). Sizes are then the
+    /// targets' units (`[sizing] mode` is not used; `fractional` is).
+    public var allocation: AllocationSpec?
 
     public init() {}
 
@@ -49,7 +52,8 @@ public struct EngineConfig: Sendable, Equatable {
         case .risk: mode = .risk(s.risk)
         }
         sizing = Sizing(mode: mode, fractional: s.fractional)
-        if case .risk = mode, spec.rule(.stopLoss) == nil && spec.rule(.trailingStop) == nil { throw .riskSizingWithoutStop }
+        allocation = spec.allocation
+        if case .risk = mode, spec.allocation == nil, spec.rule(.stopLoss) == nil && spec.rule(.trailingStop) == nil { throw .riskSizingWithoutStop }
         try validate()
     }
 

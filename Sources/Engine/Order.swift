@@ -34,6 +34,9 @@ public enum OrderIntent: String, Sendable, Equatable {
     case exit
     /// Closes a trade when the run ends (`--close-at-end`).
     case closeAtEnd = "close_at_end"
+    /// Moves a position towards an allocation strategy's target units: a buy opens a trade, a
+    /// sell reduces the symbol's trades oldest first (`Broker.fillRebalances`).
+    case rebalance
 }
 
 /// What became of an order.
@@ -87,6 +90,8 @@ struct PendingOrder: Sendable {
     var stopLossDistance: Double
     var takeProfitDistance: Double
     var trailingDistance: Double
+    /// Rebalance orders only: the unsigned units to buy or sell, fixed when decided.
+    var units: Double = .nan
 }
 
 /// One order as it ended up, for `orders.csv`: requested, filled, rejected, cancelled or expired.

@@ -113,6 +113,44 @@ public struct Portfolio: Sendable {
             exitType: type))
     }
 
+    /// Reduces the symbol's open trades by `units` (unsigned; allocation positions are long, so
+    /// this sells) oldest first, at `price`, for an exit commission `commission` shared among the
+    /// parts pro rata to their units. A trade sold whole is closed as by `close`; a trade sold in
+    /// part is split: the part sold becomes a closed trade of `part` units carrying its share of
+    /// the entry commission, `c_entry·part/|q|`, and the trade stays open with the rest. So the
+    /// closed parts of one sell sum to `units`, and every closed trade follows `ClosedTrade`'s
+    /// formulas. Units beyond what is held are ignored.
+    mutating func reduce(symbol: Int, units: Double, price: Double, time: Int64, bar: Int, commission: Double) {
+        var left = units
+        var k = 0
+        while left > 0 && k < openTrades.count {
+            let t = openTrades[k]
+            guard t.symbol == symbol else { k += 1; continue }
+            let held = Swift.abs(t.size)
+            let share = commission * Swift.min(left, held) / units
+            // Within rounding of the whole trade: close it, so no dust trade stays open.
+            if left >= held * (1 - 1e-12) {
+                close(at: k, price: price, time: time, bar: bar, commission: share, type: .market)
+                left -= held
+                continue
+            }
+            let sign: Double = t.size > 0 ? 1 : -1
+            let part = left
+            let entryShare = t.entryCommission * part / held
+            openTrades[k].size -= sign * part
+            openTrades[k].entryCommission -= entryShare
+            let total = share + entryShare
+            balance += sign * part * (price - t.entryPrice) - share
+            closedTrades.append(ClosedTrade(
+                symbol: symbol, size: sign * part, entryTime: t.entryTime, entryBar: t.entryBar, entryPrice: t.entryPrice,
+                exitTime: time, exitBar: bar, exitPrice: price, commission: total,
+                pnl: sign * part * (price - t.entryPrice) - total,
+                returnPct: sign * (price / t.entryPrice - 1) - total / (part * t.entryPrice),
+                exitType: .market))
+            left = 0
+        }
+    }
+
     /// Ratchets the trailing stop of open trade `index` with a close: up for longs, down for shorts.
     mutating func trail(_ index: Int, close: Double, distance: Double) {
         var t = openTrades[index]

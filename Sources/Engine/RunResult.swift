@@ -21,6 +21,8 @@ public struct RunResult: Sendable {
     public var orders: [OrderRecord] = []
     /// Timestamps on which a position was held at some point (entry through exit bar inclusive).
     public var exposedBars = 0
+    /// Allocation strategies: the target weights of every rebalance (nil for rule-based ones).
+    public var allocation: AllocationLog?
 
     public init(symbols: [String], initialCash: Double) {
         self.symbols = symbols

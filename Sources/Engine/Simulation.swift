@@ -11,6 +11,14 @@ import Signals
 /// 4. the rules turn signals into orders, queued for t+1 (or filled at close[t] with
 ///    `fill = "close"`).
 ///
+/// An allocation strategy (`[allocation]`, no `[rules]`) runs through the same steps: in
+/// step 1 the broker also fills the queued rebalance orders (sells, then buys within the cash),
+/// and after step 2 the `Allocator` records the closes and, at the first timestamp of each new
+/// week/month/quarter, decides target weights w and queues the orders that move every symbol
+/// to `⌊w_i · equity / close_i⌋` units (fractional with `[sizing] fractional = true`), equity
+/// and closes taken at that timestamp's close; they fill on the next bar, or at once with
+/// `fill = "close"`.
+///
 /// ```swift
 /// var sim = Simulation(program: try spec.compile(), symbols: ["GOOG"], config: try EngineConfig(spec: spec))
 /// var feed = BarFeed([goog]); var batch = BarBatch()
@@ -33,6 +41,8 @@ public struct Simulation: Sendable {
     /// When the whole run so far is one `replay`, its timestamps are the series' own array
     /// (shared, not copied); any later step copies them into the column first.
     private var replayedTimestamps: [Int64]?
+    /// The allocation state (nil for rule-based strategies).
+    private var allocator: Allocator?
 
     /// - Parameters:
     ///   - program: the compiled strategy; each symbol steps its own copy.
@@ -50,6 +60,7 @@ public struct Simulation: Sendable {
         broker.reserveRecords(max(64, expectedSteps / 8))
         portfolio.reserveClosed(max(64, expectedSteps / 16))
         columns = RunColumns(symbolCount: symbols.count, capacity: expectedSteps)
+        allocator = config.allocation.map { Allocator(spec: $0, symbols: symbols) }
     }
 
     /// A single-symbol simulation whose rules are read from `signals` (a `ProgramFamily`
@@ -77,7 +88,7 @@ public struct Simulation: Sendable {
     /// Advances the simulation by one timestamp: every bar in `batch` (see the type's comment).
     public mutating func step(_ batch: BarBatch) {
         precondition(recorded == nil, "a simulation over recorded signals only replays")
-        if batch.count == 1 {
+        if batch.count == 1 && allocator == nil {
             step(symbol: batch.symbols[0], index: batch.indices[0], bar: batch.bars[0])
             return
         }
@@ -85,8 +96,10 @@ public struct Simulation: Sendable {
         let wasOpen = !portfolio.openTrades.isEmpty
         let closedBefore = portfolio.closedTrades.count
         for j in 0..<batch.count { fill(batch.symbols[j], batch.bars[j], batch.indices[j], wasOpen) }
+        if allocator != nil { fillRebalances(batch) }
         for j in 0..<batch.count { mark(batch.symbols[j], batch.bars[j], batch.indices[j]) }
         for j in 0..<batch.count { signal(batch.symbols[j], batch.bars[j], batch.indices[j]) }
+        if allocator != nil { allocate(batch) }
         close(batch.timestamp, wasOpen, closedBefore)
     }
 
@@ -94,6 +107,13 @@ public struct Simulation: Sendable {
     /// (`index` is the bar's position in that symbol's series). Same as a one-bar `BarBatch`.
     public mutating func step(symbol s: Int, index: Int, bar: Bar) {
         precondition(recorded == nil, "a simulation over recorded signals only replays")
+        if allocator != nil {
+            var batch = BarBatch()
+            batch.reset(timestamp: bar.timestamp)
+            batch.append(symbol: s, index: index, bar: bar)
+            step(batch)
+            return
+        }
         uniqueColumns()
         let wasOpen = !portfolio.openTrades.isEmpty
         let closedBefore = portfolio.closedTrades.count
@@ -110,6 +130,11 @@ public struct Simulation: Sendable {
     public mutating func replay(_ series: BarSeries) {
         precondition(symbols.count == 1, "replay runs a single-symbol simulation")
         guard !series.isEmpty else { return }
+        if allocator != nil {
+            let first = columns.lastIndex[0] + 1
+            for i in 0..<series.count { step(symbol: 0, index: first + i, bar: series[i]) }
+            return
+        }
         if var signals = recorded {
             replay(series, source: &signals)
             recorded = signals
@@ -227,6 +252,9 @@ public struct Simulation: Sendable {
         out.trades = portfolio.closedTrades
         out.openTrades = portfolio.openTrades
         out.orders = broker.records
+        if let allocator {
+            out.allocation = AllocationLog(times: allocator.times, weights: allocator.weights, failures: allocator.failures)
+        }
         // Records are appended as orders end, almost always in id order: sort only when not.
         if zip(out.orders, out.orders.dropFirst()).contains(where: { $0.id > $1.id }) { out.orders.sort { $0.id < $1.id } }
         return out
@@ -242,6 +270,40 @@ public struct Simulation: Sendable {
         if !finishing, let shared = replayedTimestamps {
             for t in shared { columns.timestamps.append(t) }
             replayedTimestamps = nil
+        }
+    }
+
+    /// Phase 1 of an allocation strategy: the queued rebalance orders of the batch's symbols fill
+    /// at their opens (sells first), the symbols marked at the open meanwhile.
+    private mutating func fillRebalances(_ batch: BarBatch) {
+        guard broker.hasRebalancePending, config.fill == .nextOpen else { return }
+        for j in 0..<batch.count { portfolio.lastPrice[batch.symbols[j]] = batch.bars[j].open }
+        broker.fillRebalances(batch, atClose: false, portfolio: &portfolio)
+    }
+
+    /// After the marks: the allocator records the closes and, when a decision is due, the
+    /// orders towards the target weights are queued (replacing any still waiting) and, with
+    /// `fill = "close"`, filled at once.
+    private mutating func allocate(_ batch: BarBatch) {
+        if allocator!.observe(batch), let w = allocator!.decide(time: batch.timestamp) {
+            broker.cancelRebalances(time: batch.timestamp, bars: columns.lastIndex)
+            let equity = portfolio.equity
+            // Sells are queued (and filled) ahead of buys.
+            for pass in 0..<2 {
+                for i in symbols.indices {
+                    let price = portfolio.lastPrice[i]
+                    guard price > 0, price.isFinite else { continue }
+                    var target = w[i] * equity / price
+                    if !config.sizing.fractional { target = target.rounded(.down) }
+                    let delta = target - portfolio.position(i)
+                    if (pass == 0 && delta < 0) || (pass == 1 && delta > 0) {
+                        broker.submitRebalance(symbol: i, units: delta, time: batch.timestamp, bar: columns.lastIndex[i])
+                    }
+                }
+            }
+        }
+        if config.fill == .close && broker.hasRebalancePending {
+            broker.fillRebalances(batch, atClose: true, portfolio: &portfolio)
         }
     }
 

@@ -40,7 +40,8 @@ final class FamilyCache: @unchecked Sendable {
         var specs: [StrategySpec] = []
         var params: [[String: Double]] = []
         var configs: [EngineConfig] = []
-        /// Nil for `--portfolio` sweeps, whose programs read several symbols' bars.
+        /// Nil for `--portfolio` sweeps (programs read several symbols' bars) and allocation
+        /// strategies (no rules to record).
         var programs: ProgramFamily?
 
         /// Member `m`'s run over `symbols`: from the family's recorded rules on a single
@@ -82,7 +83,8 @@ final class FamilyCache: @unchecked Sendable {
             made.specs.append(spec)
             made.params.append(params)
         }
-        if !runner.portfolio {
+        // Allocation strategies rebalance inside the simulation: they run their own programs.
+        if !runner.portfolio && runner.spec.allocation == nil {
             do {
                 made.programs = try ProgramFamily(specs: made.specs)
             } catch {

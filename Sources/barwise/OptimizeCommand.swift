@@ -108,20 +108,23 @@ struct OptimizeCommand: ParsableCommand {
         var points: [(target: Double, weights: [Double])] = []
         do {
             data = try panel.load(storeOptions, alignment: pairwise ? .pairwiseComplete : .completeRows)
-            periods = PeriodsPerYear.infer(timestamps: data.timestamps)
-            mu = data.geometricAnnualReturns(periodsPerYear: periods)
-            s = (cov == "sample" ? try data.sampleCovariance() : try data.ledoitWolfCovariance()).scaled(periods)
+            // The estimates and the shared objectives are those of allocation strategies
+            // (`AllocationWeights`), so `barwise run` rebalances to exactly these weights.
+            let inputs = try AllocationWeights.inputs(data, covariance: cov == "sample" ? .sample : .ledoitWolf)
+            periods = inputs.periodsPerYear
+            mu = inputs.expectedReturns
+            s = inputs.covariance
             switch goal {
-            case .minVariance: w = try Optimizer.minVariance(covariance: s, bounds: bounds)
-            case .maxSharpe: w = try Optimizer.maxSharpe(expectedReturns: mu, covariance: s, riskFree: riskFree, bounds: bounds)
+            case .minVariance: w = try AllocationWeights.weights(.minVariance, inputs: inputs, bounds: bounds)
+            case .maxSharpe: w = try AllocationWeights.weights(.maxSharpe, inputs: inputs, riskFree: riskFree, bounds: bounds)
             case let .efficientReturn(r): w = try Optimizer.efficientReturn(expectedReturns: mu, covariance: s, target: r, bounds: bounds)
             case let .efficientRisk(v): w = try Optimizer.efficientRisk(expectedReturns: mu, covariance: s, targetVolatility: v, bounds: bounds)
-            case .riskParity: w = try RiskParity.weights(covariance: s)
+            case .riskParity: w = try AllocationWeights.weights(.riskParity, inputs: inputs)
             case .hrp where pairwise:
                 // PyPortfolioOpt's HRPOpt: pandas' pairwise cov() and corr(), no PSD repair.
                 w = try HierarchicalRiskParity.weights(covariance: try Covariance.pairwise(data.returns),
                                                        correlation: Covariance.pairwiseCorrelation(data.returns)).weights
-            case .hrp: w = try HierarchicalRiskParity.weights(covariance: s).weights
+            case .hrp: w = try AllocationWeights.weights(.hrp, inputs: inputs)
             }
             if let frontier { points = try Optimizer.frontier(expectedReturns: mu, covariance: s, count: frontier, bounds: bounds) }
         } catch { throw CommandFailure.exit(error) }

@@ -19,12 +19,17 @@ struct RunCommand: ParsableCommand {
             reports/<strategy>-<UTC timestamp>/ with equity.csv, trades.csv, orders.csv, \
             summary.json and manifest.json (or the folder given by --out).
 
+            A strategy with an [allocation] table rebalances its symbols to target weights every \
+            week, month or quarter (weights from the trailing lookback, as barwise optimize computes \
+            them) and also writes weights.csv: one row of target weights per rebalance.
+
             Examples:
               barwise run strategies/sma_cross.toml
               barwise run strategies/sma_cross.toml --close-at-end --json
               barwise run strategies/sma_cross.toml --set fast=10 --set slow=30 --set execution.commission=0
               barwise run strategies/rsi_reversion.toml --symbols GOOG,MSFT --from 2010-01-01 --to 2012-12-31 --cash 50000
               barwise run strategies/macd_trend.toml --out /tmp/macd-run
+              barwise run strategies/min_variance_monthly.toml --set allocation.method=hrp
             """
     )
 
@@ -98,6 +103,12 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CommandFailure.exit(error)
         }
+        if let log = result.allocation, log.times.isEmpty, log.failures.isEmpty {
+            CommandFailure.notice("warning: no rebalance took place: the symbols never had \(spec.allocation!.lookback + 1) dates with a close for every one of them (see `barwise data list`); shorten [allocation] lookback or drop the symbols that end early or start late")
+        }
+        if let failures = result.allocation?.failures, let first = failures.first {
+            CommandFailure.notice("warning: \(failures.count) rebalance(s) kept the previous positions because the weights could not be computed; first at \(CivilTime.iso8601(first.time)): \(first.message)")
+        }
         let summary = RunSummary(result: result, periodsPerYear: RunSummary.periodsPerYear(for: series[0].interval))
         var report = RunReport(spec: spec, result: result, summary: summary)
         do {
@@ -125,7 +136,7 @@ struct RunCommand: ParsableCommand {
             object["report"] = directory.path
             try JSONOutput.print(object)
         } else {
-            print(RunSummaryTable.render(spec: spec, series: series, summary: summary, report: directory.path))
+            print(RunSummaryTable.render(spec: spec, series: series, summary: summary, report: directory.path, allocation: result.allocation))
         }
     }
 

@@ -5,7 +5,7 @@ import MarketData
 import Signals
 
 /// The files of a run folder (DESIGN.md sections 5 and 7): `equity.csv`, `trades.csv`,
-/// `orders.csv`, `summary.json` and `manifest.json`. CSV files read directly with
+/// `orders.csv`, `summary.json` and `manifest.json`, plus `weights.csv` for allocation strategies. CSV files read directly with
 /// `pd.read_csv`: ISO 8601 UTC timestamps, snake_case headers, NaN as an empty field.
 struct RunReport {
     let spec: StrategySpec
@@ -52,6 +52,7 @@ struct RunReport {
         try Self.text(equityCSV).write(to: directory.appendingPathComponent("equity.csv"))
         try Self.text(tradesCSV).write(to: directory.appendingPathComponent("trades.csv"))
         try Self.text(ordersCSV).write(to: directory.appendingPathComponent("orders.csv"))
+        if let weights = weightsCSV { try Self.text(weights).write(to: directory.appendingPathComponent("weights.csv")) }
         try Self.json(summaryObject).write(to: directory.appendingPathComponent("summary.json"))
         try Self.json(manifest).write(to: directory.appendingPathComponent("manifest.json"))
     }
@@ -96,6 +97,17 @@ struct RunReport {
                 Self.num(o.price), Self.num(o.commission),
             ]
             out += fields.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// Allocation strategies: `timestamp`, then one column per symbol (run order), one row per
+    /// rebalance with its target weights (each row sums to 1); nil for rule-based strategies.
+    var weightsCSV: String? {
+        guard let log = result.allocation else { return nil }
+        var out = "timestamp," + result.symbols.joined(separator: ",") + "\n"
+        for k in log.times.indices {
+            out += CivilTime.iso8601(log.times[k]) + "," + log.row(k).map { Self.num($0) }.joined(separator: ",") + "\n"
         }
         return out
     }

@@ -46,6 +46,12 @@ extension StrategySpec {
         if let t = try root.subtable("execution") { execution = try ExecutionSpec(t) }
         if let t = try root.subtable("portfolio") { portfolio = try PortfolioSpec(t) }
         if let t = try root.subtable("allocation") { allocation = try AllocationSpec(t) }
+        // One way to trade per strategy: rules place entries and exits, an allocation rebalances
+        // to target weights. Mixing them would let each undo the other's orders.
+        if allocation != nil && !rules.isEmpty {
+            throw StrategyError(file: path, key: "allocation", .invalidValue(
+                "an [allocation] strategy rebalances to target weights and cannot also have [rules]; remove [rules] (or [allocation] to trade by rules)"))
+        }
     }
 
     static func defaultName(_ path: String?) -> String {

@@ -111,6 +111,16 @@ import Testing
         #expect(error("[execution]\npyramiding = 0")?.key == "execution.pyramiding")
     }
 
+    @Test func allocationWithRulesIsRejectedAndAllocationAloneIsAStrategy() throws {
+        let both = error("[rules]\nlong_entry = \"close > 1\"\n[allocation]\nmethod = \"equal\"")
+        #expect(both?.key == "allocation")
+        #expect(both?.description.contains("cannot also have [rules]") == true)
+        let shipped = try StrategySpec.load(path: LanguageFixtures.path("strategies/min_variance_monthly.toml"))
+        #expect(shipped.rules.isEmpty && shipped.symbols.count == 19 && !shipped.description.isEmpty)
+        #expect(shipped.allocation?.method == .minVariance && shipped.allocation?.rebalance == .month && shipped.allocation?.lookback == 252)
+        #expect(try shipped.compile().outputNames.isEmpty)
+    }
+
     @Test func tomlSyntaxErrorsCarryLineAndColumn() {
         guard case .syntax(let line, _, _)? = error("name = \"x\"\n[signals\nfoo = 1")?.kind else {
             Issue.record("expected a syntax error")
