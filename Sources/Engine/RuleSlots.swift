@@ -37,4 +37,7 @@ struct RuleSlots: Sendable {
 struct RuleValues {
     var longEntry: Bool, longExit: Bool, shortEntry: Bool, shortExit: Bool
     var stopLoss: Double, takeProfit: Double, trailingStop: Double, entryLimit: Double, entryStop: Double
+
+    /// Whether an entry or exit rule fires.
+    var firesAny: Bool { longEntry || longExit || shortEntry || shortExit }
 }

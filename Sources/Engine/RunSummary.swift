@@ -61,33 +61,33 @@ public struct RunSummary: Sendable, Equatable {
         totalReturn = finalEquity / e0 - 1
         let years = Double(end - start) / (365.25 * 86_400)
         cagr = years > 0 ? pow(finalEquity / e0, 1 / years) - 1 : .nan
-        // One pass over the curve: daily returns (kept for the variance), their product, sum and
-        // downside squares, and the drawdown; then one pass for the squared deviations.
+        // One pass over the curve for the daily returns and the drawdown, then the sums over the
+        // returns (`moments`, `squaredDeviations`).
         let t = r.timestamps, e = r.equity
-        var returns: [Double] = []
-        returns.reserveCapacity(max(0, e.count - 1))
-        var growth = 1.0, sum = 0.0, downside = 0.0
         var peak = -Double.infinity, worst = 0.0
-        var previous = 0.0, started = false
-        for i in e.indices {
-            let x = e[i]
-            peak = max(peak, x)
-            worst = min(worst, x / peak - 1)
-            if i + 1 < e.count && RunSummary.sameDay(t[i], t[i + 1]) { continue }
-            if started {
-                let daily = x / previous - 1
-                returns.append(daily)
-                growth *= 1 + daily
-                sum += daily
-                downside += min(daily, 0) * min(daily, 0)
+        let returns = [Double](unsafeUninitializedCapacity: max(0, e.count - 1)) { out, written in
+            var previous = 0.0, started = false, k = 0
+            for i in e.indices {
+                let x = e[i]
+                peak = max(peak, x)
+                // x / peak − 1 can only be a new worst when x is below peak · (1 + worst); the
+                // margin (1e-12, far above rounding) keeps the skipped divisions exactly those
+                // whose result min() would discard.
+                if x < peak * (1 + worst + 1e-12) || !(x == x) { worst = min(worst, x / peak - 1) }
+                if i + 1 < e.count && RunSummary.sameDay(t[i], t[i + 1]) { continue }
+                if started {
+                    out[k] = x / previous - 1
+                    k += 1
+                }
+                previous = x
+                started = true
             }
-            previous = x
-            started = true
+            written = k
         }
+        let (growth, sum, downside) = RunSummary.moments(returns)
         let count = Double(returns.count)
         let mean = sum / count
-        var squares = 0.0
-        for x in returns { squares += (x - mean) * (x - mean) }
+        let squares = RunSummary.squaredDeviations(returns, from: mean)
         let std = returns.count > 1 ? (squares / (count - 1)).squareRoot() : .nan
         annualReturn = returns.isEmpty ? .nan : pow(growth, n / count) - 1
         annualVolatility = std * n.squareRoot()
@@ -100,6 +100,49 @@ public struct RunSummary: Sendable, Equatable {
         openTrades = r.openTrades.count
         winRate = r.trades.isEmpty ? .nan : Double(r.trades.count { $0.pnl > 0 }) / Double(r.trades.count)
         exposure = bars > 0 ? Double(r.exposedBars) / Double(bars) : .nan
+    }
+
+    /// Π(1 + r), Σ r and Σ min(r, 0)² over `r`, each accumulated in four interleaved partial
+    /// results (elements i, i+4, i+8, … in lane i mod 4, lanes combined as (0 + 1) + (2 + 3)), so
+    /// that the loop is not one long chain of dependent additions. O(n).
+    static func moments(_ r: [Double]) -> (growth: Double, sum: Double, downside: Double) {
+        var g = (1.0, 1.0, 1.0, 1.0), s = (0.0, 0.0, 0.0, 0.0), d = (0.0, 0.0, 0.0, 0.0)
+        let n = r.count, whole = n & ~3
+        var i = 0
+        while i < whole {
+            let a = r[i], b = r[i + 1], c = r[i + 2], e = r[i + 3]
+            g.0 *= 1 + a; g.1 *= 1 + b; g.2 *= 1 + c; g.3 *= 1 + e
+            s.0 += a; s.1 += b; s.2 += c; s.3 += e
+            d.0 += min(a, 0) * min(a, 0); d.1 += min(b, 0) * min(b, 0)
+            d.2 += min(c, 0) * min(c, 0); d.3 += min(e, 0) * min(e, 0)
+            i += 4
+        }
+        while i < n {
+            g.0 *= 1 + r[i]
+            s.0 += r[i]
+            d.0 += min(r[i], 0) * min(r[i], 0)
+            i += 1
+        }
+        return ((g.0 * g.1) * (g.2 * g.3), (s.0 + s.1) + (s.2 + s.3), (d.0 + d.1) + (d.2 + d.3))
+    }
+
+    /// Σ (r − mean)², in four interleaved partial sums as `moments`. O(n).
+    static func squaredDeviations(_ r: [Double], from mean: Double) -> Double {
+        var q = (0.0, 0.0, 0.0, 0.0)
+        let n = r.count, whole = n & ~3
+        var i = 0
+        while i < whole {
+            q.0 += (r[i] - mean) * (r[i] - mean)
+            q.1 += (r[i + 1] - mean) * (r[i + 1] - mean)
+            q.2 += (r[i + 2] - mean) * (r[i + 2] - mean)
+            q.3 += (r[i + 3] - mean) * (r[i + 3] - mean)
+            i += 4
+        }
+        while i < n {
+            q.0 += (r[i] - mean) * (r[i] - mean)
+            i += 1
+        }
+        return (q.0 + q.1) + (q.2 + q.3)
     }
 
     /// Whether `b`, not earlier than `a`, falls on the same UTC day.

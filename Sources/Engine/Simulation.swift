@@ -178,7 +178,9 @@ public struct Simulation: Sendable {
                                    portfolio: &portfolio)
                 }
                 program.step(open: o, high: high[i], low: low[i], close: c, volume: volume[i])
-                decide(symbol: 0, time: t, close: c, index: first + i, rules: slots.read(program))
+                let rules = slots.read(program)
+                // Most bars fire nothing: only then is the decision (a call) needed.
+                if rules.firesAny || slots.trailingStop >= 0 { decide(symbol: 0, time: t, close: c, index: first + i, rules: rules) }
                 if config.fill == .close && broker.hasPending {
                     portfolio.lastPrice[0] = c
                     broker.processAtClose(symbol: 0, bar: Broker.BarView(time: t, index: first + i, open: o, high: high[i], low: low[i], close: c),

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import Engine
+
+/// The shortcuts in `RunSummary` (drawdown divisions skipped, four-lane sums) against the
+/// plain formulas.
+@Suite struct RunSummaryTests {
+    /// A random equity curve of daily points with drawdowns, flat stretches and new highs.
+    static func curve(_ n: Int, seed: UInt64) -> RunResult {
+        var state = seed
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var r = RunResult(symbols: ["X"], initialCash: 10_000)
+        var equity = 10_000.0
+        for i in 0..<n {
+            if uniform() > 0.2 { equity *= 1 + (uniform() - 0.49) * 0.04 }  // flat 20 % of days
+            r.timestamps.append(1_000_000_000 + Int64(i) * 86_400)
+            r.equity.append(equity)
+        }
+        return r
+    }
+
+    @Test func maxDrawdownIsTheWorstOfEveryDivisionEvenWhenMostAreSkipped() {
+        for seed in UInt64(1)...40 {
+            let r = Self.curve(1_000 + Int(seed) * 37, seed: seed)
+            var peak = -Double.infinity, worst = 0.0
+            for e in r.equity {
+                peak = max(peak, e)
+                worst = min(worst, e / peak - 1)
+            }
+            #expect(RunSummary(result: r).maxDrawdown.bitPattern == worst.bitPattern, "seed \(seed)")
+        }
+    }
+
+    @Test func laneSumsAgreeWithPlainSumsForEveryRemainderLength() {
+        for n in [0, 1, 2, 3, 4, 5, 7, 8, 250, 2_519] {
+            let returns = Self.curve(n + 1, seed: UInt64(n) + 99).equity.indices.dropFirst().map { i -> Double in
+                let e = Self.curve(n + 1, seed: UInt64(n) + 99).equity
+                return e[i] / e[i - 1] - 1
+            }
+            var growth = 1.0, sum = 0.0, downside = 0.0
+            for x in returns {
+                growth *= 1 + x
+                sum += x
+                downside += min(x, 0) * min(x, 0)
+            }
+            let lanes = RunSummary.moments(returns)
+            #expect(abs(lanes.growth - growth) <= 1e-13 * abs(growth), "n \(n)")
+            #expect(abs(lanes.sum - sum) <= 1e-13 * max(1, abs(sum)), "n \(n)")
+            #expect(abs(lanes.downside - downside) <= 1e-13 * max(1e-300, downside), "n \(n)")
+            let mean = returns.isEmpty ? 0 : sum / Double(returns.count)
+            let plain = returns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+            #expect(abs(RunSummary.squaredDeviations(returns, from: mean) - plain) <= 1e-13 * max(1e-300, plain), "n \(n)")
+        }
+    }
+}
