@@ -28,9 +28,11 @@ public enum AllocationWeights {
     }
 
     /// The covariance estimator.
-    public enum CovarianceEstimator: String, Sendable {
+    public enum CovarianceEstimator: Sendable, Equatable {
         case sample
-        case ledoitWolf = "ledoit-wolf"
+        case ledoitWolf
+        /// Exponentially weighted, the given half-life in periods (`Covariance.ewma`).
+        case ewma(halfLife: Double)
     }
 
     /// The estimates every method works from, annualised with `periodsPerYear`.
@@ -48,7 +50,12 @@ public enum AllocationWeights {
     public static func inputs(_ panel: ReturnsPanel, covariance estimator: CovarianceEstimator = .sample) throws(RiskError) -> Inputs {
         let periods = PeriodsPerYear.infer(timestamps: panel.timestamps)
         let mu = panel.geometricAnnualReturns(periodsPerYear: periods)
-        let s = estimator == .sample ? try panel.sampleCovariance() : try panel.ledoitWolfCovariance()
+        let s: Matrix
+        switch estimator {
+        case .sample: s = try panel.sampleCovariance()
+        case .ledoitWolf: s = try panel.ledoitWolfCovariance()
+        case .ewma(let halfLife): s = try panel.ewmaCovariance(halfLife: halfLife)
+        }
         return Inputs(periodsPerYear: periods, expectedReturns: mu, covariance: s.scaled(periods))
     }
 

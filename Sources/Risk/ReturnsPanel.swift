@@ -94,6 +94,15 @@ public struct ReturnsPanel: Sendable {
         return try Covariance.ledoitWolf(r).covariance
     }
 
+    /// Exponentially weighted covariance with a half-life of `halfLife` periods
+    /// (`Covariance.ewma`); needs complete rows.
+    public func ewmaCovariance(halfLife: Double) throws(RiskError) -> Matrix {
+        guard alignment == .completeRows else {
+            throw .invalidArgument("the EWMA covariance needs complete rows (drop --pairwise)")
+        }
+        return try Covariance.ewma(returns, halfLife: halfLife)
+    }
+
     /// Arithmetic mean return per period of each column (NaN skipped).
     public var meanReturns: [Double] {
         (0..<returns.columns).map { j in

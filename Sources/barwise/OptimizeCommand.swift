@@ -11,8 +11,8 @@ struct OptimizeCommand: ParsableCommand {
         abstract: "Optimal portfolio weights: min-variance, max-Sharpe, efficient return or risk, risk parity, HRP.",
         discussion: """
             Inputs follow PyPortfolioOpt: expected returns are geometric annual means of daily simple \
-            returns (prod(1+r)^(252/n) - 1), the covariance is the annualised sample (ddof 1) or \
-            Ledoit-Wolf matrix, on the dates where every symbol has a close (--pairwise: pairwise-complete \
+            returns (prod(1+r)^(252/n) - 1), the covariance is the annualised sample (ddof 1), \
+            Ledoit-Wolf or exponentially weighted (--cov ewma --half-life H) matrix, on the dates where every symbol has a close (--pairwise: pairwise-complete \
             covariance repaired to PSD). Without --long-only, weights may be negative. Long-only and \
             bounded problems are solved exactly by an active-set QP.
 
@@ -24,6 +24,7 @@ struct OptimizeCommand: ParsableCommand {
               barwise optimize --symbols AAPL,AMZN,XOM,PFE --objective min-variance --long-only
               barwise optimize --symbols AAPL,AMZN,XOM,PFE --objective max-sharpe --long-only --risk-free 0.02 --json
               barwise optimize --symbols AAPL,AMZN,XOM,PFE --objective efficient-return=0.25 --long-only --frontier 10
+              barwise optimize --symbols AAPL,AMZN,XOM,PFE --objective min-variance --cov ewma --half-life 21
             """
     )
 
@@ -38,8 +39,11 @@ struct OptimizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Largest weight of any symbol.", valueName: "W"))
     var maxWeight: Double?
 
-    @Option(help: "Covariance estimator: sample or ledoit-wolf.")
+    @Option(help: "Covariance estimator: sample, ledoit-wolf or ewma (see --half-life).")
     var cov = "sample"
+
+    @Option(help: ArgumentHelp("Half-life in periods of the ewma covariance (63 ≈ a quarter of trading days).", valueName: "H"))
+    var halfLife = 63.0
 
     @Option(help: ArgumentHelp("Annual risk-free rate for the Sharpe ratio.", valueName: "R"))
     var riskFree = 0.0
@@ -79,7 +83,8 @@ struct OptimizeCommand: ParsableCommand {
         if Objective(objective) == nil {
             throw ValidationError("--objective must be min-variance, max-sharpe, efficient-return=R, efficient-risk=V, risk-parity or hrp, got '\(objective)'")
         }
-        if cov != "sample" && cov != "ledoit-wolf" { throw ValidationError("--cov must be sample or ledoit-wolf, got '\(cov)'") }
+        if !["sample", "ledoit-wolf", "ewma"].contains(cov) { throw ValidationError("--cov must be sample, ledoit-wolf or ewma, got '\(cov)'") }
+        if !(halfLife > 0 && halfLife.isFinite) { throw ValidationError("--half-life must be a positive number of periods, got \(halfLife)") }
         if let maxWeight, !(maxWeight > 0 && maxWeight <= 1) { throw ValidationError("--max-weight must be in (0, 1], got \(maxWeight)") }
         if let frontier, frontier < 2 { throw ValidationError("--frontier needs at least 2 points") }
         if !riskFree.isFinite { throw ValidationError("--risk-free must be a number") }
@@ -110,7 +115,8 @@ struct OptimizeCommand: ParsableCommand {
             data = try panel.load(storeOptions, alignment: pairwise ? .pairwiseComplete : .completeRows)
             // The estimates and the shared objectives are those of allocation strategies
             // (`AllocationWeights`), so `barwise run` rebalances to exactly these weights.
-            let inputs = try AllocationWeights.inputs(data, covariance: cov == "sample" ? .sample : .ledoitWolf)
+            let estimator: AllocationWeights.CovarianceEstimator = cov == "sample" ? .sample : cov == "ledoit-wolf" ? .ledoitWolf : .ewma(halfLife: halfLife)
+            let inputs = try AllocationWeights.inputs(data, covariance: estimator)
             periods = inputs.periodsPerYear
             mu = inputs.expectedReturns
             s = inputs.covariance
@@ -131,7 +137,7 @@ struct OptimizeCommand: ParsableCommand {
 
         let perf = Optimizer.performance(weights: w, expectedReturns: mu, covariance: s, riskFree: riskFree)
         var object: [String: Any] = [
-            "objective": objective, "symbols": symbols, "long_only": longOnly, "cov": cov, "risk_free": riskFree,
+            "objective": objective, "symbols": symbols, "long_only": longOnly, "cov": cov, "half_life": cov == "ewma" ? halfLife as Any : NSNull(), "risk_free": riskFree,
             "weights": Dictionary(uniqueKeysWithValues: zip(symbols, w.map(JSONOutput.number))),
             "expected_return": JSONOutput.number(perf.expectedReturn), "volatility": JSONOutput.number(perf.volatility),
             "sharpe": JSONOutput.number(perf.sharpe), "periods_per_year": periods,

@@ -61,6 +61,25 @@ import Testing
         #expect(o["objective"] as? String == "min-variance" && o["sharpe"] is Double && o["expected_return"] is Double)
     }
 
+    @Test func ewmaCovarianceWithAnEndlessHalfLifeGivesTheSampleMinVarianceWeights() throws {
+        // Equal weights make the EWMA covariance the biased sample one: a scalar multiple of the
+        // sample covariance, so the same min-variance weights; a short half-life moves them.
+        let store = try Self.panelStore()
+        let opt = try Self.reference()["optimisation"] as! [String: Any]
+        let want = (opt["min_volatility_long_only"] as! [String: Any])["weights_exact_active_set"] as! [String: Double]
+        let long = try BarwiseProcess.run(["optimize", "--symbols", Self.symbols, "--objective", "min-variance", "--long-only",
+                                           "--cov", "ewma", "--half-life", "1e12", "--json", "--store", store])
+        #expect(long.status == 0, "\(long.stderr)")
+        let w = try json(long)["weights"] as! [String: Double]
+        for (s, x) in want { #expect(abs(w[s]! - x) <= 1e-8, "\(s)") }
+        let short = try BarwiseProcess.run(["optimize", "--symbols", Self.symbols, "--objective", "min-variance", "--long-only",
+                                            "--cov", "ewma", "--half-life", "21", "--json", "--store", store])
+        let v = try json(short)["weights"] as! [String: Double]
+        #expect(want.keys.map { abs(v[$0]! - want[$0]!) }.max()! > 1e-3)
+        let bad = try BarwiseProcess.run(["optimize", "--symbols", "AAPL,XOM", "--objective", "min-variance", "--cov", "ewma", "--half-life", "0", "--store", store])
+        #expect(bad.status == 2 && bad.stderr.contains("--half-life"))
+    }
+
     @Test func optimizeHRPAndFrontier() throws {
         let store = try Self.panelStore()
         let r = try BarwiseProcess.run(["optimize", "--symbols", Self.symbols, "--objective", "hrp", "--frontier", "4", "--long-only", "--json", "--store", store])
