@@ -132,11 +132,18 @@ public enum ReturnMetrics {
     /// Φ((ŜR − SR*)·√(n − 1) / √(1 − γ₃ŜR + (γ₄ − 1)/4·ŜR²)) with ŜR = mean/std (ddof 1) per period,
     /// γ₃ the biased skewness and γ₄ the biased (non-excess) kurtosis.
     public static func probabilisticSharpe(_ r: [Double], benchmarkSharpe: Double = 0) -> Double {
-        let sr = Statistics.mean(r) / Statistics.standardDeviation(r, ddof: 1)
-        let g3 = Statistics.skewness(r, bias: true)
-        let g4 = Statistics.excessKurtosis(r, bias: true) + 3
+        probabilisticSharpe(sharpe: Statistics.mean(r) / Statistics.standardDeviation(r, ddof: 1),
+                            skewness: Statistics.skewness(r, bias: true), excessKurtosis: Statistics.excessKurtosis(r, bias: true),
+                            count: r.count, benchmarkSharpe: benchmarkSharpe)
+    }
+
+    /// The same from the figures of n returns: per-period Sharpe SR (mean / std, ddof 1), biased
+    /// skewness γ₃ and excess kurtosis γ₄ − 3.
+    public static func probabilisticSharpe(sharpe sr: Double, skewness g3: Double, excessKurtosis: Double, count: Int,
+                                           benchmarkSharpe: Double = 0) -> Double {
+        let g4 = excessKurtosis + 3
         let denom = (1 - g3 * sr + (g4 - 1) / 4 * sr * sr).squareRoot()
-        return NormalDistribution.cdf((sr - benchmarkSharpe) * Double(r.count - 1).squareRoot() / denom)
+        return NormalDistribution.cdf((sr - benchmarkSharpe) * Double(count - 1).squareRoot() / denom)
     }
 
     /// Exposure (quantstats): the share of periods with a non-zero return, rounded UP to a whole

@@ -3,7 +3,8 @@ extension RunSummary {
     public init(
         start: Int64, end: Int64, bars: Int, initialCash: Double, finalEquity: Double, totalReturn: Double, cagr: Double,
         annualReturn: Double, annualVolatility: Double, sharpe: Double, sortino: Double, calmar: Double, maxDrawdown: Double,
-        trades: Int, openTrades: Int, winRate: Double, exposure: Double
+        trades: Int, openTrades: Int, winRate: Double, exposure: Double,
+        returnCount: Int = 0, returnSkewness: Double = .nan, returnKurtosis: Double = .nan
     ) {
         self.start = start
         self.end = end
@@ -22,5 +23,8 @@ extension RunSummary {
         self.openTrades = openTrades
         self.winRate = winRate
         self.exposure = exposure
+        self.returnCount = returnCount
+        self.returnSkewness = returnSkewness
+        self.returnKurtosis = returnKurtosis
     }
 }

@@ -39,6 +39,12 @@ public struct RunSummary: Sendable, Equatable {
     public var openTrades: Int
     public var winRate: Double
     public var exposure: Double
+    /// Number of daily returns n, their skewness m₃/m₂^1.5 and excess kurtosis m₄/m₂² − 3 (biased
+    /// central moments mₖ = Σ(r − mean)ᵏ/n, scipy's `bias=True`): what the probabilistic and
+    /// deflated Sharpe ratios need, so that merged sweep shards can compute them from the rows.
+    public var returnCount: Int
+    public var returnSkewness: Double
+    public var returnKurtosis: Double
 
     /// Periods per year for bars of `interval`: 252 for daily and finer (returns are daily),
     /// 52 weekly, 12 monthly, 1 yearly.
@@ -87,8 +93,12 @@ public struct RunSummary: Sendable, Equatable {
         let (growth, sum, downside) = RunSummary.moments(returns)
         let count = Double(returns.count)
         let mean = sum / count
-        let squares = RunSummary.squaredDeviations(returns, from: mean)
+        let (squares, cubes, fourths) = RunSummary.centralMoments(returns, from: mean)
         let std = returns.count > 1 ? (squares / (count - 1)).squareRoot() : .nan
+        returnCount = returns.count
+        let m2 = squares / count
+        returnSkewness = returns.count > 2 && m2 > 0 ? cubes / count / (m2 * m2.squareRoot()) : .nan
+        returnKurtosis = returns.count > 3 && m2 > 0 ? fourths / count / (m2 * m2) - 3 : .nan
         annualReturn = returns.isEmpty ? .nan : pow(growth, n / count) - 1
         annualVolatility = std * n.squareRoot()
         sharpe = std > 0 ? mean / std * n.squareRoot() : .nan
@@ -126,23 +136,28 @@ public struct RunSummary: Sendable, Equatable {
         return ((g.0 * g.1) * (g.2 * g.3), (s.0 + s.1) + (s.2 + s.3), (d.0 + d.1) + (d.2 + d.3))
     }
 
-    /// Σ (r − mean)², in four interleaved partial sums as `moments`. O(n).
-    static func squaredDeviations(_ r: [Double], from mean: Double) -> Double {
-        var q = (0.0, 0.0, 0.0, 0.0)
+    /// Σ (r − mean)², Σ (r − mean)³ and Σ (r − mean)⁴, each in four interleaved partial sums as
+    /// `moments`. O(n).
+    static func centralMoments(_ r: [Double], from mean: Double) -> (squares: Double, cubes: Double, fourths: Double) {
+        var q = (0.0, 0.0, 0.0, 0.0), c = (0.0, 0.0, 0.0, 0.0), f = (0.0, 0.0, 0.0, 0.0)
         let n = r.count, whole = n & ~3
         var i = 0
         while i < whole {
-            q.0 += (r[i] - mean) * (r[i] - mean)
-            q.1 += (r[i + 1] - mean) * (r[i + 1] - mean)
-            q.2 += (r[i + 2] - mean) * (r[i + 2] - mean)
-            q.3 += (r[i + 3] - mean) * (r[i + 3] - mean)
+            let a = r[i] - mean, b = r[i + 1] - mean, d = r[i + 2] - mean, e = r[i + 3] - mean
+            let a2 = a * a, b2 = b * b, d2 = d * d, e2 = e * e
+            q.0 += a2; q.1 += b2; q.2 += d2; q.3 += e2
+            c.0 += a2 * a; c.1 += b2 * b; c.2 += d2 * d; c.3 += e2 * e
+            f.0 += a2 * a2; f.1 += b2 * b2; f.2 += d2 * d2; f.3 += e2 * e2
             i += 4
         }
         while i < n {
-            q.0 += (r[i] - mean) * (r[i] - mean)
+            let a = r[i] - mean, a2 = a * a
+            q.0 += a2
+            c.0 += a2 * a
+            f.0 += a2 * a2
             i += 1
         }
-        return (q.0 + q.1) + (q.2 + q.3)
+        return ((q.0 + q.1) + (q.2 + q.3), (c.0 + c.1) + (c.2 + c.3), (f.0 + f.1) + (f.2 + f.3))
     }
 
     /// Whether `b`, not earlier than `a`, falls on the same UTC day.

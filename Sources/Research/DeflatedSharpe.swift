@@ -1,4 +1,5 @@
 import Analytics
+import Engine
 import Foundation
 
 /// Overfitting statistics of a sweep (Bailey and López de Prado, "The Deflated Sharpe Ratio",
@@ -22,6 +23,21 @@ public enum DeflatedSharpe {
         let v = Statistics.variance(finite, ddof: 1)
         return v.squareRoot() * ((1 - eulerGamma) * NormalDistribution.quantile(1 - 1 / t)
                                  + eulerGamma * NormalDistribution.quantile(1 - 1 / (t * M_E)))
+    }
+
+    /// The probabilistic and deflated Sharpe ratios of the best row of a sweep from its summary
+    /// (per-period Sharpe = annual Sharpe / √`periodsPerYear`, moments of its daily returns),
+    /// with every row's Sharpe as a trial: what `sweep` and `sweep merge` report.
+    public static func ofBest(_ best: RunSummary, sharpes: [Double], periodsPerYear n: Double) -> (psr: Double, dsr: Double, expectedMaxSharpe: Double) {
+        let perPeriod = sharpes.map { $0 / n.squareRoot() }
+        let sr = best.sharpe / n.squareRoot()
+        let sr0 = expectedMaximum(perPeriodSharpes: perPeriod)
+        func psr(_ benchmark: Double) -> Double {
+            guard best.returnCount > 2, sr.isFinite, benchmark.isFinite else { return .nan }
+            return ReturnMetrics.probabilisticSharpe(sharpe: sr, skewness: best.returnSkewness, excessKurtosis: best.returnKurtosis,
+                                                     count: best.returnCount, benchmarkSharpe: benchmark)
+        }
+        return (psr(0), psr(sr0), sr0 * n.squareRoot())
     }
 
     /// The deflated Sharpe ratio of `bestReturns` (per-period simple returns) given the

@@ -5,6 +5,9 @@ public enum SweepMetric: String, CaseIterable, Sendable {
     case finalEquity = "final_equity", totalReturn = "total_return", cagr, annualReturn = "annual_return"
     case annualVolatility = "annual_volatility", sharpe, sortino, calmar, maxDrawdown = "max_drawdown"
     case trades, openTrades = "open_trades", winRate = "win_rate", exposure
+    /// Moments of the daily returns (see `RunSummary`), for the deflated Sharpe ratio of merged
+    /// shards.
+    case returnCount = "return_count", returnSkewness = "return_skew", returnKurtosis = "return_kurtosis"
 
     public func value(_ s: RunSummary) -> Double {
         switch self {
@@ -21,6 +24,9 @@ public enum SweepMetric: String, CaseIterable, Sendable {
         case .openTrades: Double(s.openTrades)
         case .winRate: s.winRate
         case .exposure: s.exposure
+        case .returnCount: Double(s.returnCount)
+        case .returnSkewness: s.returnSkewness
+        case .returnKurtosis: s.returnKurtosis
         }
     }
 

@@ -41,12 +41,17 @@ public enum SweepResultsCSV {
             let values = swept.map { Double(f[$0]) ?? .nan }
             guard let k = index[key(values)] else { throw .malformedResume("results.csv:\(n + 2): params not in this sweep's plan") }
             func d(_ name: String) -> Double { Double(f[col(name)]) ?? .nan }
+            func count(_ name: String) throws(SweepError) -> Int {
+                guard let v = Int(f[col(name)]) else { throw .malformedResume("results.csv:\(n + 2): \(name) '\(f[col(name)])' is not a whole number") }
+                return v
+            }
             let summary = RunSummary(
                 start: CivilTime.parseTimestamp(f[col("start")]) ?? 0, end: CivilTime.parseTimestamp(f[col("end")]) ?? 0,
-                bars: Int(f[col("bars")]) ?? 0, initialCash: initialCash, finalEquity: d("final_equity"), totalReturn: d("total_return"),
+                bars: try count("bars"), initialCash: initialCash, finalEquity: d("final_equity"), totalReturn: d("total_return"),
                 cagr: d("cagr"), annualReturn: d("annual_return"), annualVolatility: d("annual_volatility"), sharpe: d("sharpe"),
-                sortino: d("sortino"), calmar: d("calmar"), maxDrawdown: d("max_drawdown"), trades: Int(d("trades")),
-                openTrades: Int(d("open_trades")), winRate: d("win_rate"), exposure: d("exposure"))
+                sortino: d("sortino"), calmar: d("calmar"), maxDrawdown: d("max_drawdown"), trades: try count("trades"),
+                openTrades: try count("open_trades"), winRate: d("win_rate"), exposure: d("exposure"),
+                returnCount: try count("return_count"), returnSkewness: d("return_skew"), returnKurtosis: d("return_kurtosis"))
             rows.append(SweepRunner.Row(combination: k, params: plan.params(at: k), symbol: f[col("symbol")], summary: summary))
         }
         return rows

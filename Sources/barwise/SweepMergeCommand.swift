@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 import Foundation
 import Research
 
@@ -57,10 +58,19 @@ struct SweepMergeCommand: ParsableCommand {
         manifest["shard"] = NSNull()
         manifest["merged_from"] = folders
         manifest["command"] = ["barwise"] + Array(CommandLine.arguments.dropFirst())
-        let summary: [String: Any] = [
+        var summary: [String: Any] = [
             "strategy": first.strategy, "rank": metricName, "runs": rows.count, "trials": first.manifest["trials"] ?? NSNull(),
             "merged_from": folders, "best": rows.first.map { Dictionary(uniqueKeysWithValues: zip(first.header, $0)) } ?? [:],
         ]
+        // The overfitting statistics of the whole sweep: every merged row is a trial.
+        if let n = first.periodsPerYear, let best = rows.first.flatMap({ first.summary(of: $0) }) {
+            let sharpes = rows.compactMap { first.summary(of: $0)?.sharpe }
+            let (psr, dsr, sr0) = DeflatedSharpe.ofBest(best, sharpes: sharpes, periodsPerYear: n)
+            summary["probabilistic_sharpe"] = JSONOutput.number(psr)
+            summary["deflated_sharpe"] = JSONOutput.number(dsr)
+            summary["expected_max_sharpe"] = JSONOutput.number(sr0)
+            summary["periods_per_year"] = n
+        }
         do {
             try Data(csv.utf8).write(to: folder.appendingPathComponent("results.csv"))
             for (name, object) in [("manifest.json", manifest), ("summary.json", summary)] {
@@ -84,6 +94,18 @@ struct SweepShardFolder {
     let rank: String
 
     var strategy: String { manifest["strategy"] as? String ?? "sweep" }
+    /// The Sharpe annualisation of the shard's summary.json (nil when it has none).
+    let periodsPerYear: Double?
+
+    /// The figures DSR needs from a results.csv row: Sharpe and the moments of its returns.
+    func summary(of row: [String]) -> RunSummary? {
+        func value(_ name: String) -> Double? { header.firstIndex(of: name).flatMap { Double(row[$0]) } }
+        guard let sharpe = value("sharpe"), let count = value("return_count"), count >= 0, count < 1e15 else { return nil }
+        return RunSummary(start: 0, end: 0, bars: 0, initialCash: .nan, finalEquity: .nan, totalReturn: .nan, cagr: .nan,
+                          annualReturn: .nan, annualVolatility: .nan, sharpe: sharpe, sortino: .nan, calmar: .nan, maxDrawdown: .nan,
+                          trades: 0, openTrades: 0, winRate: .nan, exposure: .nan, returnCount: Int(count),
+                          returnSkewness: value("return_skew") ?? .nan, returnKurtosis: value("return_kurtosis") ?? .nan)
+    }
 
     init(path: String) throws {
         self.path = path
@@ -96,6 +118,7 @@ struct SweepShardFolder {
         let summaryPath = (path as NSString).appendingPathComponent("summary.json")
         let summary = FileManager.default.contents(atPath: summaryPath).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
         rank = summary?["rank"] as? String ?? "sharpe"
+        periodsPerYear = summary?["periods_per_year"] as? Double
         let csvPath = (path as NSString).appendingPathComponent("results.csv")
         guard let text = try? String(contentsOfFile: csvPath, encoding: .utf8) else { throw ValidationError("\(csvPath): cannot read") }
         let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

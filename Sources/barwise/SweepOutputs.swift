@@ -74,6 +74,7 @@ struct SweepOutputs {
             "strategy": spec.name, "rank": metric.rawValue, "grid": gridObject, "where": constraint ?? NSNull(),
             "trials": plan.trials, "combinations": plan.indices.count, "runs": ranked.count,
             "symbols": series.map(\.symbol), "shard": shard ?? NSNull(), "folder": folder,
+            "periods_per_year": series.first.map { RunSummary.periodsPerYear(for: $0.interval) } ?? NSNull(),
         ]
         if let best = ranked.first {
             var row: [String: Any] = ["symbol": best.symbol, "params": best.params]

@@ -218,21 +218,12 @@ struct SweepRunCommand: ParsableCommand {
         }
     }
 
-    /// PSR and DSR of the best row: its run is repeated for its daily returns; every row of the
-    /// sweep counts as a trial (per-period Sharpe = annual Sharpe / √periods per year).
+    /// PSR and DSR of the best row from its summary (moments of its daily returns); every row of
+    /// the sweep counts as a trial.
     static func overfitting(_ ranked: [SweepRunner.Row], runner: SweepRunner) -> (psr: Double, dsr: Double, expectedMaxSharpe: Double) {
-        guard let best = ranked.first,
-              let symbols = Optional(runner.portfolio ? runner.series : runner.series.filter { $0.symbol == best.symbol }),
-              !symbols.isEmpty,
-              let result = try? runner.runResult(combination: best.combination, series: symbols)
-        else { return (.nan, .nan, .nan) }
-        let n = RunSummary.periodsPerYear(for: symbols[0].interval)
-        let daily = DailyResampler.resample(values: result.equity, timestamps: result.timestamps).values
-        let returns = (1..<max(1, daily.count)).map { daily[$0] / daily[$0 - 1] - 1 }
-        let sharpes = ranked.map { $0.summary.sharpe / n.squareRoot() }
-        let sr0 = DeflatedSharpe.expectedMaximum(perPeriodSharpes: sharpes)
-        return (ReturnMetrics.probabilisticSharpe(returns), DeflatedSharpe.deflated(bestReturns: returns, perPeriodSharpes: sharpes),
-                sr0 * n.squareRoot())
+        guard let best = ranked.first, let first = runner.series.first else { return (.nan, .nan, .nan) }
+        return DeflatedSharpe.ofBest(best.summary, sharpes: ranked.map(\.summary.sharpe),
+                                     periodsPerYear: RunSummary.periodsPerYear(for: first.interval))
     }
 
     static func range(from: String?, to: String?) throws -> (from: Int64?, to: Int64?) {

@@ -52,7 +52,12 @@ import Testing
             #expect(abs(lanes.downside - downside) <= 1e-13 * max(1e-300, downside), "n \(n)")
             let mean = returns.isEmpty ? 0 : sum / Double(returns.count)
             let plain = returns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-            #expect(abs(RunSummary.squaredDeviations(returns, from: mean) - plain) <= 1e-13 * max(1e-300, plain), "n \(n)")
+            let cubes = returns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) * ($1 - mean) }
+            let fourths = returns.reduce(0) { $0 + ($1 - mean) * ($1 - mean) * ($1 - mean) * ($1 - mean) }
+            let lanes4 = RunSummary.centralMoments(returns, from: mean)
+            #expect(abs(lanes4.squares - plain) <= 1e-13 * max(1e-300, plain), "n \(n)")
+            #expect(abs(lanes4.cubes - cubes) <= 1e-12 * max(1e-300, returns.reduce(0) { $0 + abs(($1 - mean) * ($1 - mean) * ($1 - mean)) }), "n \(n)")
+            #expect(abs(lanes4.fourths - fourths) <= 1e-13 * max(1e-300, fourths), "n \(n)")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Analytics
+import Engine
 import Testing
 @testable import Research
 
@@ -24,5 +26,25 @@ import Testing
         let dsrMany = DeflatedSharpe.deflated(bestReturns: returns, perPeriodSharpes: many)
         #expect(dsrFew > dsrMany && dsrMany > 0 && dsrFew < 1)
         #expect(DeflatedSharpe.expectedMaximum(perPeriodSharpes: [0.1]).isNaN)
+    }
+}
+
+/// `DeflatedSharpe.ofBest` works from a summary's figures (what merged shards have); it must
+/// agree with the statistics computed from the returns themselves.
+@Suite struct DeflatedSharpeFromSummaryTests {
+    @Test func summaryMomentsGiveTheSamePSRAndDSRAsTheReturns() throws {
+        let goog = try SweepRunnerTests.goog()
+        let result = try Backtest.run(spec: try SweepRunnerTests.smaCross(), series: [goog])
+        let summary = RunSummary(result: result, periodsPerYear: 252)
+        let e = result.equity
+        let returns = (1..<e.count).map { e[$0] / e[$0 - 1] - 1 }
+        #expect(summary.returnCount == returns.count)
+        #expect(abs(summary.returnSkewness - Statistics.skewness(returns, bias: true)) < 1e-12)
+        #expect(abs(summary.returnKurtosis - Statistics.excessKurtosis(returns, bias: true)) < 1e-10)
+        let trials = [0.3, 0.5, 0.8268, 0.1, -0.2, 0.45]
+        let fromSummary = DeflatedSharpe.ofBest(summary, sharpes: trials, periodsPerYear: 252)
+        #expect(abs(fromSummary.psr - ReturnMetrics.probabilisticSharpe(returns)) < 1e-12)
+        let dsr = DeflatedSharpe.deflated(bestReturns: returns, perPeriodSharpes: trials.map { $0 / 252.0.squareRoot() })
+        #expect(abs(fromSummary.dsr - dsr) < 1e-12 && dsr > 0 && dsr < 1)
     }
 }

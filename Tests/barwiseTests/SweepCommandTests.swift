@@ -56,6 +56,15 @@ import Testing
         let merged = try BarwiseProcess.run(["sweep", "merge", dir + "/s1", dir + "/s2", dir + "/s3", "--out", dir + "/merged"])
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(try results(dir + "/merged").sorted() == (try results(dir + "/whole")).sorted())
+        // The merged folder's overfitting statistics are the whole sweep's: every row a trial.
+        func summary(_ folder: String) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + folder + "/summary.json"))) as? [String: Any])
+        }
+        let whole = try summary("/whole"), combined = try summary("/merged")
+        for key in ["deflated_sharpe", "probabilistic_sharpe", "expected_max_sharpe"] {
+            let w = try #require(whole[key] as? Double), m = try #require(combined[key] as? Double)
+            #expect(abs(w - m) <= 1e-12 * max(1, abs(w)) && w > 0, "\(key): whole \(w), merged \(m)")
+        }
         // A shard of another grid is refused.
         #expect(try BarwiseProcess.run(["sweep", "strategies/sma_cross.toml", "--grid", "fast=5,6", "--shard", "1/3", "--out", dir + "/other", "--store", store]).status == 0)
         let refused = try BarwiseProcess.run(["sweep", "merge", dir + "/s1", dir + "/other", "--out", dir + "/bad"])
