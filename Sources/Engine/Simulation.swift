@@ -33,16 +33,16 @@ public struct Simulation: Sendable {
     /// `replay` only).
     private var recorded: RecordedSignals?
     private let slots: RuleSlots
-    public private(set) var portfolio: Portfolio
-    private var broker: Broker
+    public internal(set) var portfolio: Portfolio
+    var broker: Broker
     /// Equity points and each symbol's latest bar, copied on write.
-    private var columns: RunColumns
+    var columns: RunColumns
     private var exposedBars = 0
     /// When the whole run so far is one `replay`, its timestamps are the series' own array
     /// (shared, not copied); any later step copies them into the column first.
     private var replayedTimestamps: [Int64]?
     /// The allocation state (nil for rule-based strategies).
-    private var allocator: Allocator?
+    var allocator: Allocator?
 
     /// - Parameters:
     ///   - program: the compiled strategy; each symbol steps its own copy.
@@ -272,40 +272,6 @@ public struct Simulation: Sendable {
         if !finishing, let shared = replayedTimestamps {
             for t in shared { columns.timestamps.append(t) }
             replayedTimestamps = nil
-        }
-    }
-
-    /// Phase 1 of an allocation strategy: the queued rebalance orders of the batch's symbols fill
-    /// at their opens (sells first), the symbols marked at the open meanwhile.
-    private mutating func fillRebalances(_ batch: BarBatch) {
-        guard broker.hasRebalancePending, config.fill == .nextOpen else { return }
-        for j in 0..<batch.count { portfolio.lastPrice[batch.symbols[j]] = batch.bars[j].open }
-        broker.fillRebalances(batch, atClose: false, portfolio: &portfolio)
-    }
-
-    /// After the marks: the allocator records the closes and, when a decision is due, the
-    /// orders towards the target weights are queued (replacing any still waiting) and, with
-    /// `fill = "close"`, filled at once.
-    private mutating func allocate(_ batch: BarBatch) {
-        if allocator!.observe(batch), let w = allocator!.decide(time: batch.timestamp) {
-            broker.cancelRebalances(time: batch.timestamp, bars: columns.lastIndex)
-            let equity = portfolio.equity
-            // Sells are queued (and filled) ahead of buys.
-            for pass in 0..<2 {
-                for i in symbols.indices {
-                    let price = portfolio.lastPrice[i]
-                    guard price > 0, price.isFinite else { continue }
-                    var target = w[i] * equity / price
-                    if !config.sizing.fractional { target = target.rounded(.down) }
-                    let delta = target - portfolio.position(i)
-                    if (pass == 0 && delta < 0) || (pass == 1 && delta > 0) {
-                        broker.submitRebalance(symbol: i, units: delta, time: batch.timestamp, bar: columns.lastIndex[i])
-                    }
-                }
-            }
-        }
-        if config.fill == .close && broker.hasRebalancePending {
-            broker.fillRebalances(batch, atClose: true, portfolio: &portfolio)
         }
     }
 
