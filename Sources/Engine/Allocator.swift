@@ -14,11 +14,15 @@ import Signals
 /// Only closes up to and including the decision's timestamp are ever read: a later bar cannot
 /// change a decision.
 ///
-/// **Schedule.** A decision is due at the close of the first feed timestamp of each new UTC
-/// calendar period — ISO week (Monday to Sunday), month or quarter — i.e. the first timestamp
-/// whose period differs from the previous timestamp's, provided the ring already holds
-/// `lookback + 1` complete rows (`lookback` returns). Earlier periods are skipped: the strategy
-/// holds cash until its first decision. Every method, `equal` included, waits for the window.
+/// **Schedule.** A decision is due at the close of the first complete row of each new UTC
+/// calendar period — ISO week (Monday to Sunday), month or quarter — i.e. the first complete
+/// row whose period differs from the previous complete row's, provided the ring already holds
+/// `lookback + 1` complete rows (`lookback` returns). So a decision always uses a window that
+/// ends at its own date: when a symbol misses the first day of a month the decision waits for
+/// the next complete day, and once a symbol's data ends (no complete rows any more) no new
+/// decision is made and the positions stay as they are. Earlier periods are skipped: the
+/// strategy holds cash until its first decision. Every method, `equal` included, waits for the
+/// window.
 ///
 /// **Weights** come from `AllocationWeights.weights(method, panel:)` in Risk, the function
 /// `barwise optimize` calls (geometric annual μ, annualised sample covariance, long-only, risk-free
@@ -35,7 +39,8 @@ public struct Allocator: Sendable {
     private var ringTimes: [Int64]
     private var start = 0
     private var rows = 0
-    private var lastPeriod = Int64.min
+    /// The calendar period of the newest complete row.
+    private var lastCompletePeriod = Int64.min
     /// The stamp of each successful decision.
     public private(set) var times: [Int64] = []
     /// Target weights of the decisions, row-major: decision k's weight of symbol i is
@@ -75,9 +80,10 @@ public struct Allocator: Sendable {
             for j in 0..<batch.count { ring[slot * n + batch.symbols[j]] = batch.bars[j].close }
             ringTimes[slot] = batch.timestamp
         }
+        guard complete else { return false }
         let period = Allocator.period(of: batch.timestamp, rebalance)
-        defer { lastPeriod = period }
-        return lastPeriod != .min && period != lastPeriod && rows == capacity
+        defer { lastCompletePeriod = period }
+        return lastCompletePeriod != .min && period != lastCompletePeriod && rows == capacity
     }
 
     /// The window's returns panel: `lookback + 1` complete rows, oldest first.

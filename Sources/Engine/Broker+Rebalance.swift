@@ -6,7 +6,7 @@
 /// 1. **sells first**: a sell reduces the symbol's long trades oldest first (FIFO), splitting a
 ///    trade when only part of it is sold; each part sold is recorded as a closed trade. It never
 ///    sells more than is held (it never opens a short).
-/// 2. **then buys, never on credit**: with `cost_i = q_i·P_i + commission(q_i, P_i)` and the cash
+/// 2. **then buys, never on credit** (and only once no sell is left waiting for a bar): with `cost_i = q_i·P_i + commission(q_i, P_i)` and the cash
 ///    available after the sells `A = max(0, equity − gross exposure)`, when `Σ cost_i > A` every
 ///    buy is scaled down pro rata, `q_i ← q_i·A/Σ cost_i` (whole units rounded down unless
 ///    fractional), then trimmed one unit at a time (in order) while its cost exceeds the cash left.
@@ -65,11 +65,22 @@ extension Broker {
                 continue
             }
             let commission = config.commission.commission(size: units, price: price)
+            // A minimum or fixed commission above the proceeds must not take the cash below 0.
+            guard portfolio.available + units * price - commission >= 0 else {
+                record(o, .rejected, .insufficientCash, size: units, time: view.time, bar: view.index, price: .nan, commission: 0)
+                continue
+            }
             portfolio.reduce(symbol: o.symbol, units: units, price: price, time: view.time, bar: view.index, commission: commission)
             record(o, .filled, .none, size: units, time: view.time, bar: view.index, price: price, commission: commission)
         }
         rebalancePending.removeLast(rebalancePending.count - kept)
         guard !buys.isEmpty else { return }
+        // Sells first, across calendars too: while a sell waits for its symbol's next bar, the
+        // buys wait with it (and then buy with its proceeds).
+        if rebalancePending.contains(where: { $0.side == .short }) {
+            rebalancePending.append(contentsOf: buys.map(\.order))
+            return
+        }
 
         var remaining = portfolio.available
         var total = 0.0

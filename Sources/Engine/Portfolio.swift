@@ -123,7 +123,8 @@ public struct Portfolio: Sendable {
     mutating func reduce(symbol: Int, units: Double, price: Double, time: Int64, bar: Int, commission: Double) {
         var left = units
         var k = 0
-        while left > 0 && k < openTrades.count {
+        // A floating-point remainder (≤ 1e-12 of the sell) is not sold: no dust trades.
+        while left > units * 1e-12 && k < openTrades.count {
             let t = openTrades[k]
             guard t.symbol == symbol else { k += 1; continue }
             let held = Swift.abs(t.size)

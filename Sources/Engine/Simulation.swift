@@ -14,7 +14,7 @@ import Signals
 /// An allocation strategy (`[allocation]`, no `[rules]`) runs through the same steps: in
 /// step 1 the broker also fills the queued rebalance orders (sells, then buys within the cash),
 /// and after step 2 the `Allocator` records the closes and, at the first timestamp of each new
-/// week/month/quarter, decides target weights w and queues the orders that move every symbol
+/// week/month/quarter at which every symbol has a bar, decides target weights w and queues the orders that move every symbol
 /// to `⌊w_i · equity / close_i⌋` units (fractional with `[sizing] fractional = true`), equity
 /// and closes taken at that timestamp's close; they fill on the next bar, or at once with
 /// `fill = "close"`.

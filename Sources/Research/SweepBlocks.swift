@@ -12,11 +12,14 @@ struct SweepBlocks {
     /// Combinations per block.
     let size: Int
 
-    init(combinations: Int, symbols: Int, jobs: Int) {
+    /// - Parameter bars: the longest series; a block's recorded rule columns (about 32 bytes per
+    ///   combination and bar at worst) are kept under 64 MiB per worker.
+    init(combinations: Int, symbols: Int, jobs: Int, bars: Int = 0) {
         self.combinations = combinations
         self.symbols = symbols
         let forJobs = (4 * jobs + symbols - 1) / max(symbols, 1)
-        let count = min(max(forJobs, (combinations + 127) / 128, 1), max(combinations, 1))
+        let largest = max(1, min(128, (64 << 20) / max(1, bars * 32)))
+        let count = min(max(forJobs, (combinations + largest - 1) / largest, 1), max(combinations, 1))
         size = max(1, (combinations + count - 1) / count)
     }
 

@@ -73,7 +73,8 @@ public struct SweepRunner: Sendable {
         let combinations = plan.indices
         let perCombination = portfolio ? 1 : series.count
         let names = portfolio ? [series.map(\.symbol).joined(separator: "+")] : series.map(\.symbol)
-        let blocks = SweepBlocks(combinations: combinations.count, symbols: perCombination, jobs: jobs)
+        let blocks = SweepBlocks(combinations: combinations.count, symbols: perCombination, jobs: jobs,
+                                 bars: series.map(\.count).max() ?? 0)
         let pending = combinations.flatMap { k in names.map { !done.contains(RunKey(combination: k, symbol: $0)) } }
         let todo = pending.count { $0 }
         let box = ResultBox(count: pending.count)
@@ -93,7 +94,7 @@ public struct SweepRunner: Sendable {
                     let symbols = portfolio ? series : [series[j]]
                     let columns = block.programs?.columns(for: series[j])
                     for c in range where pending[c * perCombination + j] {
-                        if stop?() ?? false { break }
+                        if box.failed || stop?() ?? false { break }
                         let m = c - range.lowerBound
                         do {
                             let result = try block.run(m, symbols: symbols, columns: columns)

@@ -9,7 +9,7 @@ import Signals
 enum SweepResume {
     static func rows(
         folder: String, plan: SweepPlan, spec: StrategySpec, strategyPath: String, cash: Double?, symbols: [String],
-        shard: String?, constraint: String?, random: (count: Int, seed: UInt64)?
+        shard: String?, constraint: String?, random: (count: Int, seed: UInt64)?, overrides: [String], runNames: Set<String>
     ) throws -> [SweepRunner.Row] {
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
         guard let data = FileManager.default.contents(atPath: manifestPath),
@@ -19,7 +19,7 @@ enum SweepResume {
         let grid = Dictionary(uniqueKeysWithValues: plan.grid.axes.map { ($0.name, $0.values) })
         let expected: [(String, Any?)] = [
             ("strategy_sha256", sha), ("grid", grid), ("where", constraint), ("shard", shard), ("symbols", symbols),
-            ("random", random.map { ["count": $0.count, "seed": $0.seed] as [String: Any] }),
+            ("random", random.map { ["count": $0.count, "seed": $0.seed] as [String: Any] }), ("overrides", overrides),
         ]
         for (key, value) in expected where !same(manifest[key], value) {
             throw SweepError.malformedResume("\(folder) holds a different sweep (its \(key) differs)")
@@ -28,7 +28,9 @@ enum SweepResume {
         guard let text = try? String(contentsOfFile: csvPath, encoding: .utf8) else {
             throw SweepError.malformedResume("\(csvPath) cannot be read")
         }
+        // Rows of another shape of run (per symbol versus --portfolio) are not this sweep's.
         return try SweepResultsCSV.read(text, plan: plan, params: spec.paramNames, initialCash: cash ?? spec.portfolio.cash)
+            .filter { runNames.contains($0.symbol) }
     }
 
     private static func same(_ a: Any?, _ b: Any?) -> Bool {

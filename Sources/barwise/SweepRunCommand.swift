@@ -144,7 +144,8 @@ struct SweepRunCommand: ParsableCommand {
             do {
                 earlier = try SweepResume.rows(folder: resume, plan: plan, spec: spec, strategyPath: strategy, cash: cash,
                                                symbols: series.map(\.symbol), shard: slice?.description, constraint: constraint,
-                                               random: random.map { ($0, seed) })
+                                               random: random.map { ($0, seed) }, overrides: overrides,
+                                               runNames: Set(portfolio ? [series.map(\.symbol).joined(separator: "+")] : series.map(\.symbol)))
             } catch { throw CommandFailure.exit(error) }
         }
         let interrupt = InterruptFlag()

@@ -15,7 +15,9 @@ struct ProgramBuilder {
 
     /// The slot holding a constant (one slot per distinct value).
     mutating func constant(_ value: Double) -> Int32 {
-        let bits = value == 0 ? 0 : value.bitPattern  // -0 and 0 are one constant
+        // Every bit pattern its own slot (0 and -0 too): a program reads exactly the constant
+        // it was written with, also when it shares a builder with others (`ProgramFamily`).
+        let bits = value.bitPattern
         if let slot = constants[bits] { return slot }
         let slot = Int32(slots.count)
         slots.append(value)

@@ -31,6 +31,11 @@ extension StrategySpec {
         if let s = try root.subtable("signals") {
             for entry in s.table.entries {
                 try StrategySpec.checkIdentifier(entry.key, s)
+                // The engine finds rules by name: a signal called `long_exit` would act as one
+                // in some runs and not in others.
+                if RuleKey(rawValue: entry.key) != nil {
+                    throw s.error(entry.key, .invalidValue("'\(entry.key)' is a rule name; give the signal another name (rules go in [rules])"))
+                }
                 guard let text = try s.string(entry.key) else { continue }
                 signals.append(Signal(name: entry.key, expression: text))
             }
