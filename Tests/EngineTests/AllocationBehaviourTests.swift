@@ -60,6 +60,28 @@ import Testing
         #expect(Allocator.period(of: Self.day(1969, 12, 31), .month) != Allocator.period(of: Self.day(1970, 1, 1), .month))
     }
 
+    /// `series` without its bars at the given days, or after `until`.
+    static func thinned(_ series: BarSeries, without days: Set<Int64> = [], until: Int64 = .max) -> BarSeries {
+        var out = BarSeries(symbol: series.symbol, interval: series.interval)
+        for i in 0..<series.count where !days.contains(series.timestamps[i]) && series.timestamps[i] <= until { out.append(series[i]) }
+        return out
+    }
+
+    @Test func aDecisionWaitsForTheFirstDayOfThePeriodOnWhichEverySymbolHasAClose() throws {
+        var series = ["A", "B", "C"].enumerated().map { Self.walk($1, count: 150, seed: UInt64($0 + 1)) }
+        series[1] = Self.thinned(series[1], without: [Self.day(2020, 3, 1)])
+        let log = try #require(try EngineFixtures.run(Self.strategy("min_variance"), series).allocation)
+        // B has no close on March 1st: the March decision waits for the 2nd, on a window ending then.
+        #expect(log.times == [Self.day(2020, 2, 1), Self.day(2020, 3, 2), Self.day(2020, 4, 1), Self.day(2020, 5, 1)])
+    }
+
+    @Test func noDecisionIsMadeOnAFrozenWindowAfterASymbolsDataEnds() throws {
+        var series = ["A", "B", "C"].enumerated().map { Self.walk($1, count: 150, seed: UInt64($0 + 1)) }
+        series[2] = Self.thinned(series[2], until: Self.day(2020, 4, 15))
+        let log = try #require(try EngineFixtures.run(Self.strategy("min_variance"), series).allocation)
+        #expect(log.times == [Self.day(2020, 2, 1), Self.day(2020, 3, 1), Self.day(2020, 4, 1)])
+    }
+
     @Test func weightsNeverUseBarsAfterTheRebalance() throws {
         let series = ["A", "B", "C"].enumerated().map { Self.walk($1, count: 150, seed: UInt64($0 + 1)) }
         let toml = Self.strategy("min_variance")

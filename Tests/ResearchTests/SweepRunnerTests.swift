@@ -58,6 +58,15 @@ import Testing
         }
     }
 
+    @Test func blocksShrinkSoThatLongSeriesKeepTheRecordedColumnsSmall() {
+        let daily = SweepBlocks(combinations: 1_000, symbols: 500, jobs: 2, bars: 2_520)
+        #expect(daily.size == 125 && daily.count == 8)
+        let minutes = SweepBlocks(combinations: 1_000, symbols: 1, jobs: 2, bars: 1_000_000)
+        #expect(minutes.size == 2 && minutes.size * 1_000_000 * 32 <= 64 << 20)
+        let few = SweepBlocks(combinations: 175, symbols: 1, jobs: 2, bars: 2_148)
+        #expect(few.count == 8 && few.range(of: 7).upperBound == 175)
+    }
+
     @Test func threadCountDoesNotChangeAnyRow() throws {
         let spec = try Self.smaCross()
         let grid = try ParameterGrid(axes: [GridAxis(parsing: "fast=5:25:5"), GridAxis(parsing: "slow=30:90:30")], strategyParams: spec.paramNames)

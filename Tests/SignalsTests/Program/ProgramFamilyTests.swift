@@ -75,6 +75,33 @@ import Testing
         #expect(!recorded.value(at: try #require(recorded.outputPosition(named: "stop_loss"))).isNaN)
     }
 
+    @Test func membersWithZeroAndNegativeZeroParamsEachReadTheirOwnConstant() throws {
+        // close / (close · z) is −inf for z = −0 and +inf for z = 0: one shared constant slot
+        // for both would flip the second member's rule.
+        func spec(_ z: Double) -> StrategySpec {
+            var spec = StrategySpec(name: "zero")
+            spec.params = ["z": z]
+            spec.paramNames = ["z"]
+            spec.rules = [.init(key: .longEntry, expression: "close / (close * z) < 0")]
+            return spec
+        }
+        let goog = try LanguageFixtures.goog()
+        let specs = [spec(-0.0), spec(0.0)]
+        let family = try ProgramFamily(specs: specs)
+        let columns = family.columns(for: goog)
+        for m in 0..<2 {
+            var own = try specs[m].compile()
+            var recorded = family.signals(m, reading: columns)
+            for t in 0..<10 {
+                own.step(goog[t])
+                recorded.step(open: 0, high: 0, low: 0, close: 0, volume: 0)
+                let p = try #require(recorded.outputPosition(named: "long_entry"))
+                #expect(recorded.value(at: p) == (own.value(named: "long_entry") == 1 ? 1 : 0), "member \(m) bar \(t)")
+            }
+            #expect(own.value(named: "long_entry") == (m == 0 ? 1 : 0))
+        }
+    }
+
     @Test func aMemberThatDoesNotCompileIsNamedByPosition() throws {
         var bad = try Self.spec(period: 20, width: 2, fast: 10)
         bad.params["period"] = 0

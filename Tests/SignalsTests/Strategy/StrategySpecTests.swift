@@ -100,6 +100,13 @@ import Testing
         #expect(error("[rules]\nlong_entri = \"close > 1\"")?.kind == .unknownKey(suggestion: "long_entry"))
     }
 
+    @Test func aSignalNamedAfterARuleIsRejected() {
+        // Without a [rules] long_exit, a signal of that name would act as the rule in some runs.
+        let e = error("[signals]\nlong_exit = \"close < sma(close, 5)\"\n[rules]\nlong_entry = \"close > 1\"")
+        #expect(e?.key == "signals.long_exit")
+        #expect(e?.description.contains("rule name") == true, "\(String(describing: e))")
+    }
+
     @Test func wrongTypesAndValuesAreRejected() {
         #expect(error("[portfolio]\ncash = \"lots\"")?.kind == .wrongType(expected: "a number", found: "a string"))
         #expect(error("[portfolio]\ncash = -5")?.key == "portfolio.cash")
