@@ -22,16 +22,22 @@ public enum Backtest {
     /// Runs one sweep member over `series`, its rules read from `signals` (recorded by a
     /// `ProgramFamily` on this very series): the same simulation as `run(program:…)` on the
     /// member's own program, without stepping that program here.
-    public static func run(signals: RecordedSignals, series: BarSeries, config: EngineConfig) throws(EngineError) -> RunResult {
-        try check([series], config)
+    /// - Parameter ordered: the caller has already checked `series` with `validate` (a sweep
+    ///   checks each series once, not once per combination).
+    public static func run(signals: RecordedSignals, series: BarSeries, config: EngineConfig, ordered: Bool = false) throws(EngineError) -> RunResult {
+        if ordered {
+            try config.validate()
+            guard !series.isEmpty else { throw .noBars(symbol: series.symbol) }
+        } else {
+            try check([series], config)
+        }
         var simulation = Simulation(signals: signals, symbol: series.symbol, config: config, expectedSteps: series.count)
         simulation.replay(series)
         return simulation.finish()
     }
 
-    /// The config is valid, and every series has bars in strictly increasing time.
-    private static func check(_ series: [BarSeries], _ config: EngineConfig) throws(EngineError) {
-        try config.validate()
+    /// Every series has bars, in strictly increasing time. O(total bars).
+    public static func validate(_ series: [BarSeries]) throws(EngineError) {
         guard !series.isEmpty else { throw .noSymbols }
         for s in series {
             guard !s.isEmpty else { throw .noBars(symbol: s.symbol) }
@@ -39,6 +45,12 @@ public enum Backtest {
                 throw .unsortedBars(symbol: s.symbol, index: i)
             }
         }
+    }
+
+    /// The config is valid, and `validate(series)`.
+    private static func check(_ series: [BarSeries], _ config: EngineConfig) throws(EngineError) {
+        try config.validate()
+        try validate(series)
     }
 
     /// Compiles a strategy and runs it over `series`.

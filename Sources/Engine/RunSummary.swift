@@ -67,29 +67,10 @@ public struct RunSummary: Sendable, Equatable {
         totalReturn = finalEquity / e0 - 1
         let years = Double(end - start) / (365.25 * 86_400)
         cagr = years > 0 ? pow(finalEquity / e0, 1 / years) - 1 : .nan
-        // One pass over the curve for the daily returns and the drawdown, then the sums over the
-        // returns (`moments`, `squaredDeviations`).
-        let t = r.timestamps, e = r.equity
-        var peak = -Double.infinity, worst = 0.0
-        let returns = [Double](unsafeUninitializedCapacity: max(0, e.count - 1)) { out, written in
-            var previous = 0.0, started = false, k = 0
-            for i in e.indices {
-                let x = e[i]
-                peak = max(peak, x)
-                // x / peak − 1 can only be a new worst when x is below peak · (1 + worst); the
-                // margin (1e-12, far above rounding) keeps the skipped divisions exactly those
-                // whose result min() would discard.
-                if x < peak * (1 + worst + 1e-12) || !(x == x) { worst = min(worst, x / peak - 1) }
-                if i + 1 < e.count && RunSummary.sameDay(t[i], t[i + 1]) { continue }
-                if started {
-                    out[k] = x / previous - 1
-                    k += 1
-                }
-                previous = x
-                started = true
-            }
-            written = k
-        }
+        // The daily returns, the drawdown, then the sums over the returns (`moments`,
+        // `centralMoments`).
+        let returns = RunSummary.dailyReturns(timestamps: r.timestamps, equity: r.equity)
+        let worst = RunSummary.maxDrawdown(r.equity)
         let (growth, sum, downside) = RunSummary.moments(returns)
         let count = Double(returns.count)
         let mean = sum / count
@@ -110,6 +91,45 @@ public struct RunSummary: Sendable, Equatable {
         openTrades = r.openTrades.count
         winRate = r.trades.isEmpty ? .nan : Double(r.trades.count { $0.pnl > 0 }) / Double(r.trades.count)
         exposure = bars > 0 ? Double(r.exposedBars) / Double(bars) : .nan
+    }
+
+    /// Simple returns of the equity sampled at the last point of each UTC day. When every point
+    /// is a day or more after the one before (daily and coarser bars) that is every point, and
+    /// the loop is one division per point with nothing between them. O(n).
+    static func dailyReturns(timestamps t: [Int64], equity e: [Double]) -> [Double] {
+        let n = e.count
+        guard n > 1 else { return [] }
+        var daily = true
+        for i in 1..<n where t[i] &- t[i - 1] < 86_400 { daily = false; break }
+        if daily {
+            return [Double](unsafeUninitializedCapacity: n - 1) { out, written in
+                for i in 1..<n { out[i - 1] = e[i] / e[i - 1] - 1 }
+                written = n - 1
+            }
+        }
+        return [Double](unsafeUninitializedCapacity: n - 1) { out, written in
+            var previous = 0.0, started = false, k = 0
+            for i in 0..<n {
+                if i + 1 < n && sameDay(t[i], t[i + 1]) { continue }
+                if started {
+                    out[k] = e[i] / previous - 1
+                    k += 1
+                }
+                previous = e[i]
+                started = true
+            }
+            written = k
+        }
+    }
+
+    /// min_t (E_t / max_{s≤t} E_s − 1), 0 for a curve that never falls. O(n).
+    static func maxDrawdown(_ e: [Double]) -> Double {
+        var peak = -Double.infinity, worst = 0.0
+        for x in e {
+            peak = max(peak, x)
+            worst = min(worst, x / peak - 1)
+        }
+        return worst
     }
 
     /// Π(1 + r), Σ r and Σ min(r, 0)² over `r`, each accumulated in four interleaved partial

@@ -51,7 +51,8 @@ final class FamilyCache: @unchecked Sendable {
         /// symbol, else from its own compiled program.
         func run(_ m: Int, symbols: [BarSeries], columns: FamilyColumns?) throws -> RunResult {
             if let programs, let columns {
-                return try Backtest.run(signals: programs.signals(m, reading: columns), series: symbols[0], config: configs[m])
+                // The runner checked every series' order once, before the first unit.
+                return try Backtest.run(signals: programs.signals(m, reading: columns), series: symbols[0], config: configs[m], ordered: true)
             }
             return try Backtest.run(program: specs[m].compile(), series: symbols, config: configs[m])
         }

@@ -70,6 +70,7 @@ public struct SweepRunner: Sendable {
     public func run(
         skipping done: Set<RunKey>, progress: (@Sendable (Int) -> Void)? = nil, stop: (@Sendable () -> Bool)? = nil
     ) throws -> (rows: [Row], interrupted: Bool) {
+        try Backtest.validate(series)
         let combinations = plan.indices
         let perCombination = portfolio ? 1 : series.count
         let names = portfolio ? [series.map(\.symbol).joined(separator: "+")] : series.map(\.symbol)

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Engine
 
-/// The shortcuts in `RunSummary` (drawdown divisions skipped, four-lane sums) against the
-/// plain formulas.
+/// The fast paths in `RunSummary` (daily returns without day checks, four-lane sums) against
+/// the plain formulas.
 @Suite struct RunSummaryTests {
     /// A random equity curve of daily points with drawdowns, flat stretches and new highs.
     static func curve(_ n: Int, seed: UInt64) -> RunResult {
@@ -22,7 +22,7 @@ import Testing
         return r
     }
 
-    @Test func maxDrawdownIsTheWorstOfEveryDivisionEvenWhenMostAreSkipped() {
+    @Test func maxDrawdownIsTheWorstFallFromARunningPeak() {
         for seed in UInt64(1)...40 {
             let r = Self.curve(1_000 + Int(seed) * 37, seed: seed)
             var peak = -Double.infinity, worst = 0.0
@@ -32,6 +32,24 @@ import Testing
             }
             #expect(RunSummary(result: r).maxDrawdown.bitPattern == worst.bitPattern, "seed \(seed)")
         }
+    }
+
+    @Test func intradayCurvesAreSampledAtEachDaysLastPoint() {
+        // Six points a day for five days: four daily returns, between the days' last points.
+        var r = RunResult(symbols: ["X"], initialCash: 100)
+        for d in 0..<5 {
+            for h in 0..<6 {
+                r.timestamps.append(1_000_000_000 - 1_000_000_000 % 86_400 + Int64(d) * 86_400 + Int64(h) * 3_600)
+                r.equity.append(100 + Double(d * 10 + h))
+            }
+        }
+        let daily = RunSummary.dailyReturns(timestamps: r.timestamps, equity: r.equity)
+        let lastOfDay: [Double] = (0..<5).map { d in 100 + Double(d * 10 + 5) }
+        let expected: [Double] = (1..<5).map { d in lastOfDay[d] / lastOfDay[d - 1] - 1 }
+        #expect(daily == expected)
+        // Daily points take the fast path and give every point's return.
+        let days = RunSummary.dailyReturns(timestamps: (0..<4).map { Int64($0) * 86_400 }, equity: [1, 2, 4, 2])
+        #expect(days == [1, 1, -0.5])
     }
 
     @Test func laneSumsAgreeWithPlainSumsForEveryRemainderLength() {

@@ -78,19 +78,42 @@ public struct ProgramFamily: Sendable {
         self.memberOutputIndex = memberOutputIndex
     }
 
-    /// Steps the union program through every bar of `series` and records each member's rules.
+    /// Bars per chunk of `columns(for:)`: a chunk's rows (one per slot) stay in L2.
+    static let chunkWidth = 256
+
+    /// Steps the union program through every bar of `series`, a chunk of bars at a time
+    /// (`ProgramRuntime.stepChunk`: the same values as bar by bar), and records each member's
+    /// rules.
     public func columns(for series: BarSeries) -> FamilyColumns {
         let n = series.count
         let columns = FamilyColumns(numberColumns: numberSlots.count, flagColumns: flagSlots.count, length: n,
                                     family: ObjectIdentifier(identity))
         var program = union
         program.reset()
+        let runtime = program.runtime
+        let w = ProgramFamily.chunkWidth
+        let slotCount = runtime.slots.count
+        let chunk = UnsafeMutablePointer<Double>.allocate(capacity: slotCount * w)
+        defer { chunk.deallocate() }
+        // Constant rows hold their constant; node rows are written before they are read.
+        for s in 0..<slotCount { (chunk + s * w).initialize(repeating: runtime.slots.base[s], count: w) }
         let numbers = columns.numbers, flags = columns.flags
-        for t in 0..<n {
-            program.step(open: series.open[t], high: series.high[t], low: series.low[t], close: series.close[t], volume: series.volume[t])
-            for (j, slot) in numberSlots.enumerated() { numbers[j &* n &+ t] = program.slotValue(slot) }
-            for (j, slot) in flagSlots.enumerated() { flags[j &* n &+ t] = program.slotValue(slot) == 1 ? 1 : 0 }
+        let prices = [series.open, series.high, series.low, series.close, series.volume]
+        var start = 0
+        while start < n {
+            let m = Swift.min(w, n - start)
+            for (row, values) in prices.enumerated() {
+                values.withUnsafeBufferPointer { (chunk + row * w).update(from: $0.baseAddress! + start, count: m) }
+            }
+            runtime.stepChunk(chunk, width: w, count: m)
+            for (j, slot) in numberSlots.enumerated() { (numbers + j * n + start).update(from: chunk + slot * w, count: m) }
+            for (j, slot) in flagSlots.enumerated() {
+                let row = chunk + slot * w, out = flags + j * n + start
+                for t in 0..<m { out[t] = row[t] == 1 ? 1 : 0 }
+            }
+            start += m
         }
+        withExtendedLifetime(program) {}
         return columns
     }
 
