@@ -36,8 +36,8 @@ struct SweepBlocks {
 }
 
 /// The compiled block a unit needs: its specs, engine configs and (single-symbol sweeps) the
-/// `ProgramFamily` of its combinations. Built by the first unit of the block that asks, under a
-/// lock; dropped when the block's last unit is done, so few are alive at once.
+/// `ProgramFamily` of its combinations. Built by the first unit of the block that asks; dropped
+/// when the block's last unit is done, so few are alive at once.
 final class FamilyCache: @unchecked Sendable {
     struct Block {
         var specs: [StrategySpec] = []
@@ -73,9 +73,9 @@ final class FamilyCache: @unchecked Sendable {
     /// Block `block`, compiled on first use.
     /// - Throws: `SweepRunFailure` naming the combination that does not compile.
     func block(_ block: Int) throws(SweepRunFailure) -> Block {
-        lock.wait()
-        defer { lock.signal() }
-        if let done = built[block] { return done }
+        if let done = lookUp(block) { return done }
+        // Compiled outside the lock, so that other workers go on running their units; two
+        // workers starting the same block at once both compile it and the first copy is kept.
         var made = Block()
         for c in blocks.range(of: block) {
             let (spec, params) = runner.specWithParams(runner.plan.indices[c])
@@ -95,8 +95,17 @@ final class FamilyCache: @unchecked Sendable {
                 throw SweepRunFailure(params: made.params[error.member], underlying: error.error)
             }
         }
+        lock.wait()
+        defer { lock.signal() }
+        if let done = built[block] { return done }
         built[block] = made
         return made
+    }
+
+    private func lookUp(_ block: Int) -> Block? {
+        lock.wait()
+        defer { lock.signal() }
+        return built[block]
     }
 
     /// One unit of `block` is finished (or skipped); the last one releases the block.
