@@ -150,6 +150,37 @@ import Testing
         #expect(abs(r.cash[13] - cashAfter) < 1e-9)
     }
 
+    @Test func buysWaitWhileASellWaitsForItsSymbolsNextBar() throws {
+        // As sellThenBuy, but A has no bar on the 14th, the day the second rebalance fills: the
+        // sale of A fills on the 15th, and so does the buy of B, with the sale's proceeds.
+        var aPrices = [Double](repeating: 100, count: 16)
+        for i in 8..<16 { aPrices[i] = 200 }
+        let a = Self.thinned(EngineFixtures.flat("A", aPrices), without: [Self.day(2020, 1, 14)])
+        let b = EngineFixtures.flat("B", Array(repeating: 100, count: 16))
+        let r = try EngineFixtures.run(Self.strategy("equal", rebalance: "week", lookback: 5, fill: "next_open", commission: 0.001), [a, b])
+        let second = r.orders.filter { $0.createdTime == Self.day(2020, 1, 13) }
+        #expect(second.map(\.side) == [.short, .long] && second.allSatisfy { $0.status == .filled })
+        #expect(second.map(\.time) == [Self.day(2020, 1, 15), Self.day(2020, 1, 15)])
+        #expect(r.cash.allSatisfy { $0 >= 0 })
+    }
+
+    @Test func aSellWhoseMinimumCommissionExceedsItsProceedsAndTheCashIsRejected() throws {
+        // A 3,000 minimum commission: the first rebalance buys 31 A and 9 B and leaves no cash;
+        // the second would sell 14 A for 2,800, which cannot pay the 3,000.
+        var aPrices = [Double](repeating: 100, count: 16)
+        for i in 8..<16 { aPrices[i] = 200 }
+        let a = EngineFixtures.flat("A", aPrices)
+        let b = EngineFixtures.flat("B", Array(repeating: 100, count: 16))
+        let toml = Self.strategy("equal", rebalance: "week", lookback: 5, fill: "next_open", commission: 0.001)
+            .replacingOccurrences(of: "commission = 0.001", with: "commission = 0.001\ncommission_min = 3000")
+        let r = try EngineFixtures.run(toml, [a, b])
+        let first = r.orders.filter { $0.createdTime == Self.day(2020, 1, 6) }
+        #expect(first.map(\.size) == [31, 9] && first.allSatisfy { $0.status == .filled })
+        let sell = try #require(r.orders.first { $0.createdTime == Self.day(2020, 1, 13) && $0.side == .short })
+        #expect(sell.status == .rejected && sell.reason == .insufficientCash && sell.size == 14)
+        #expect(r.cash.allSatisfy { $0 >= -1e-9 })
+    }
+
     @Test func partialReductionsRecordClosedTradesWhoseSizesSumCorrectly() throws {
         let r = try Self.sellThenBuy()
         // The 12 A sold come out of the 49-unit trade: a closed part of 12 and 37 still open.
