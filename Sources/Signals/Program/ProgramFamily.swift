@@ -6,15 +6,15 @@ import MarketData
 ///
 /// Every member compiles into one builder, which merges identical computations (same operation,
 /// operands and parameters) as it does within one strategy: with `fast` in 5…50 and `slow` in
-/// 10…200, `sma(close, 20)` is one node whichever combinations use it. `columns(for:)` steps that
-/// union program through a series once, with the same streaming nodes `SignalProgram` uses, and
-/// records each member's rule values per bar; `signals(_:reading:)` plays one member's values
-/// back to the engine. A member's values are, to the bit, those its own
-/// `StrategySpec.compile()` program gives on that series, and on bar t no member has seen a
-/// later bar.
+/// 10…200, `sma(close, 20)` is one node whichever combinations use it. `columns(for:)` runs that
+/// union program over a series once, with the same streaming nodes `SignalProgram` uses (node by
+/// node over chunks of bars, `ProgramRuntime.stepChunk`), and records each member's rule values
+/// per bar; `signals(_:reading:)` plays one member's values back to the engine. A member's values
+/// are, to the bit, those its own `StrategySpec.compile()` program gives on that series, and on
+/// bar t no member has seen a later bar.
 ///
-/// Cost of `columns(for:)`: O(distinct nodes × bars) time, one `Double` per recorded rule slot
-/// and bar of memory.
+/// Cost of `columns(for:)`: O(distinct nodes × bars) time; memory of one byte per boolean rule
+/// slot and one `Double` per price rule slot, per bar.
 public struct ProgramFamily: Sendable {
     /// A member that does not compile, by position.
     public struct MemberError<Underlying: Error>: Error {
