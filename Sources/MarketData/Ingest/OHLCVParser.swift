@@ -10,14 +10,7 @@
 /// per row.
 enum OHLCVParser {
     static func parse(_ bytes: [UInt8], format: IngestFormat, options: ParseOptions) throws(IngestError) -> ParsedFile {
-        let result: Result<ParsedFile, IngestError> = bytes.withUnsafeBufferPointer { buf in
-            do throws(IngestError) {
-                return .success(try parse(buffer: buf, format: format, options: options))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try ByteBuffer.with(bytes) { buf throws(IngestError) in try parse(buffer: buf, format: format, options: options) }
     }
 
     private static func parse(buffer: UnsafeBufferPointer<UInt8>, format: IngestFormat, options: ParseOptions) throws(IngestError) -> ParsedFile {

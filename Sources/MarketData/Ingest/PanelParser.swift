@@ -7,14 +7,7 @@
 /// name, as its symbol.
 enum PanelParser {
     static func parse(_ bytes: [UInt8], options: ParseOptions) throws(IngestError) -> ParsedFile {
-        let result: Result<ParsedFile, IngestError> = bytes.withUnsafeBufferPointer { buf in
-            do throws(IngestError) {
-                return .success(try parse(buffer: buf, options: options))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try ByteBuffer.with(bytes) { buf throws(IngestError) in try parse(buffer: buf, options: options) }
     }
 
     private static func parse(buffer: UnsafeBufferPointer<UInt8>, options: ParseOptions) throws(IngestError) -> ParsedFile {

@@ -109,14 +109,7 @@ enum AlphaVantagePayload {
     }
 
     static func parseCSV(_ bytes: [UInt8], options: ParseOptions) throws(IngestError) -> ParsedFile {
-        let result: Result<ParsedFile, IngestError> = bytes.withUnsafeBufferPointer { buf in
-            do throws(IngestError) {
-                return .success(try parseCSV(buf, options: options))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try ByteBuffer.with(bytes) { buf throws(IngestError) in try parseCSV(buf, options: options) }
     }
 
     private static func parseCSV(_ buf: UnsafeBufferPointer<UInt8>, options: ParseOptions) throws(IngestError) -> ParsedFile {
