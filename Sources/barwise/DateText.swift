@@ -1,3 +1,4 @@
+import ArgumentParser
 import MarketData
 
 /// Timestamps as the CLI prints them: ISO 8601 UTC; a date alone for midnight stamps in tables.
@@ -7,6 +8,21 @@ enum DateText {
 
     /// Parses `--from`/`--to` values (any date shape the ingest accepts) into epoch seconds.
     static func parse(_ text: String) -> Int64? { CivilTime.parseTimestamp(text) }
+
+    /// `--from`/`--to` as epoch seconds: a one-line `ValidationError` when one is not a date or
+    /// they are reversed.
+    static func range(from: String?, to: String?) throws -> (from: Int64?, to: Int64?) {
+        let f = try from.map { text -> Int64 in
+            guard let t = parse(text) else { throw ValidationError("--from '\(text)' is not a date") }
+            return t
+        }
+        let t = try to.map { text -> Int64 in
+            guard let t = parse(text) else { throw ValidationError("--to '\(text)' is not a date") }
+            return t
+        }
+        if let f, let t, f > t, let from, let to { throw ValidationError("--from \(from) is after --to \(to)") }
+        return (f, t)
+    }
 }
 
 /// A quality finding as a JSON object.

@@ -84,7 +84,7 @@ struct RunCommand: ParsableCommand {
             guard !names.isEmpty else { throw EngineError.noSymbols }
             let store = try storeOptions.open(readOnly: true)
             series = try names.map { name in
-                let s = try Self.load(store: store, symbol: name, interval: interval.flatMap(Interval.init), strategyInterval: spec.interval, from: range.from, to: range.to)
+                let s = try StrategyBars.load(store: store, symbol: name, interval: interval.flatMap(Interval.init), strategyInterval: spec.interval, from: range.from, to: range.to)
                 guard !s.isEmpty else { throw EngineError.noBars(symbol: name) }
                 return s
             }
@@ -146,7 +146,7 @@ struct RunCommand: ParsableCommand {
         guard let benchmark else { return (series[0].symbol, series[0]) }
         let store = try storeOptions.open(readOnly: true)
         let range = try parseRange()
-        let s = try Self.load(store: store, symbol: benchmark, interval: nil, strategyInterval: series[0].interval, from: range.from, to: range.to)
+        let s = try StrategyBars.load(store: store, symbol: benchmark, interval: nil, strategyInterval: series[0].interval, from: range.from, to: range.to)
         guard !s.isEmpty else { throw EngineError.noBars(symbol: benchmark) }
         return (benchmark, s)
     }
@@ -154,28 +154,9 @@ struct RunCommand: ParsableCommand {
     /// `--from`/`--to` as epoch seconds; a one-line error when unparseable or reversed.
     private func parseRange() throws -> (from: Int64?, to: Int64?) {
         if let interval, Interval(interval) == nil { throw ValidationError("--interval '\(interval)' is not an interval (use e.g. 1d, 1h)") }
-        let f = try from.map { text -> Int64 in
-            guard let t = DateText.parse(text) else { throw ValidationError("--from '\(text)' is not a date") }
-            return t
-        }
-        let t = try to.map { text -> Int64 in
-            guard let t = DateText.parse(text) else { throw ValidationError("--to '\(text)' is not a date") }
-            return t
-        }
-        if let f, let t, f > t { throw ValidationError("--from \(from!) is after --to \(to!)") }
+        let range = try DateText.range(from: from, to: to)
         if let cash, !(cash > 0) { throw EngineError.nonPositiveCash(cash) }
-        return (f, t)
-    }
-
-    /// A symbol's bars: an explicit interval as given; otherwise its only stored interval, or the
-    /// strategy's interval when the store holds several.
-    static func load(store: DatasetStore, symbol: String, interval: Interval?, strategyInterval: Interval, from: Int64?, to: Int64?) throws -> BarSeries {
-        if let interval { return try store.load(symbol: symbol, interval: interval, from: from, to: to) }
-        do {
-            return try store.load(symbol: symbol, interval: nil, from: from, to: to)
-        } catch StoreError.ambiguousInterval {
-            return try store.load(symbol: symbol, interval: strategyInterval, from: from, to: to)
-        }
+        return range
     }
 
     /// `manifest.json`: what is needed to reproduce the run.

@@ -60,8 +60,8 @@ struct SignalsCommand: ParsableCommand {
             guard let symbol = symbol ?? spec.symbols.first else {
                 throw ValidationError("\(strategy): no symbols in the strategy; pass --symbol")
             }
-            series = try loadBarsForSignals(
-                store: storeOptions, symbol: symbol, interval: interval.flatMap(Interval.init), strategyInterval: spec.interval,
+            series = try StrategyBars.load(
+                store: try storeOptions.open(readOnly: true), symbol: symbol, interval: interval.flatMap(Interval.init), strategyInterval: spec.interval,
                 from: nil, to: to.flatMap(DateText.parse))
         } catch let error as ValidationError {
             CommandFailure.printError(error.message)

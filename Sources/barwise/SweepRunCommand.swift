@@ -115,10 +115,10 @@ struct SweepRunCommand: ParsableCommand {
             plan = try SweepPlan(grid: grid, params: spec.params, constraint: where_, random: random.map { ($0, seed) }, shard: slice)
             let names = symbols.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? spec.symbols
             guard !names.isEmpty else { throw ValidationError("\(strategy): no symbols in the strategy; pass --symbols") }
-            let range = try SweepRunCommand.range(from: from, to: to)
+            let range = try DateText.range(from: from, to: to)
             let store = try storeOptions.open(readOnly: true)
             series = try names.map { name in
-                let s = try RunCommand.load(store: store, symbol: name, interval: nil, strategyInterval: spec.interval, from: range.from, to: range.to)
+                let s = try StrategyBars.load(store: store, symbol: name, interval: nil, strategyInterval: spec.interval, from: range.from, to: range.to)
                 guard !s.isEmpty else { throw EngineError.noBars(symbol: name) }
                 return s
             }
@@ -225,18 +225,5 @@ struct SweepRunCommand: ParsableCommand {
         guard let best = ranked.first, let first = runner.series.first else { return (.nan, .nan, .nan) }
         return DeflatedSharpe.ofBest(best.summary, sharpes: ranked.map(\.summary.sharpe),
                                      periodsPerYear: RunSummary.periodsPerYear(for: first.interval))
-    }
-
-    static func range(from: String?, to: String?) throws -> (from: Int64?, to: Int64?) {
-        let f = try from.map { text -> Int64 in
-            guard let t = DateText.parse(text) else { throw ValidationError("--from '\(text)' is not a date") }
-            return t
-        }
-        let t = try to.map { text -> Int64 in
-            guard let t = DateText.parse(text) else { throw ValidationError("--to '\(text)' is not a date") }
-            return t
-        }
-        if let f, let t, f > t { throw ValidationError("--from is after --to") }
-        return (f, t)
     }
 }
