@@ -40,14 +40,10 @@ final class RunColumns: @unchecked Sendable {
         equity = GrowableColumn(capacity: 0)
         gross = GrowableColumn(capacity: 0)
         net = GrowableColumn(capacity: 0)
-        lastIndex = .allocate(capacity: Swift.max(symbolCount, 1))
-        lastIndex.initialize(from: other.lastIndex, count: symbolCount)
-        lastTime = .allocate(capacity: Swift.max(symbolCount, 1))
-        lastTime.initialize(from: other.lastTime, count: symbolCount)
-        lastOpen = .allocate(capacity: Swift.max(symbolCount, 1))
-        lastOpen.initialize(from: other.lastOpen, count: symbolCount)
-        lastClose = .allocate(capacity: Swift.max(symbolCount, 1))
-        lastClose.initialize(from: other.lastClose, count: symbolCount)
+        lastIndex = RunColumns.copy(other.lastIndex, other.symbolCount)
+        lastTime = RunColumns.copy(other.lastTime, other.symbolCount)
+        lastOpen = RunColumns.copy(other.lastOpen, other.symbolCount)
+        lastClose = RunColumns.copy(other.lastClose, other.symbolCount)
     }
 
     init(copying other: RunColumns) {
@@ -56,14 +52,17 @@ final class RunColumns: @unchecked Sendable {
         equity = GrowableColumn(copying: other.equity)
         gross = GrowableColumn(copying: other.gross)
         net = GrowableColumn(copying: other.net)
-        lastIndex = .allocate(capacity: Swift.max(symbolCount, 1))
-        lastIndex.initialize(from: other.lastIndex, count: symbolCount)
-        lastTime = .allocate(capacity: Swift.max(symbolCount, 1))
-        lastTime.initialize(from: other.lastTime, count: symbolCount)
-        lastOpen = .allocate(capacity: Swift.max(symbolCount, 1))
-        lastOpen.initialize(from: other.lastOpen, count: symbolCount)
-        lastClose = .allocate(capacity: Swift.max(symbolCount, 1))
-        lastClose.initialize(from: other.lastClose, count: symbolCount)
+        lastIndex = RunColumns.copy(other.lastIndex, other.symbolCount)
+        lastTime = RunColumns.copy(other.lastTime, other.symbolCount)
+        lastOpen = RunColumns.copy(other.lastOpen, other.symbolCount)
+        lastClose = RunColumns.copy(other.lastClose, other.symbolCount)
+    }
+
+    /// A fresh allocation holding the first `count` values of `source`.
+    private static func copy<T>(_ source: UnsafeMutablePointer<T>, _ count: Int) -> UnsafeMutablePointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(count, 1))
+        p.initialize(from: source, count: count)
+        return p
     }
 
     deinit {

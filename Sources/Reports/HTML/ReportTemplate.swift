@@ -89,11 +89,17 @@ enum ReportTemplate {
 
     """
 
-    /// The parsed template (the constant is valid mustache; a parse failure is a programming
-    /// error caught by the tests, reported as an I/O error rather than a crash).
+    /// The run report rendered with `context`.
     static func render(_ context: [String: Any]) throws(ReportError) -> String {
+        try render(text, context)
+    }
+
+    /// Any of the compiled-in page templates (run, optimize, sweep) rendered with `context`. The
+    /// constants are valid mustache; a parse failure is a programming error caught by the tests,
+    /// reported as an I/O error rather than a crash.
+    static func render(_ template: String, _ context: [String: Any]) throws(ReportError) -> String {
         do {
-            return try MustacheTemplate(string: text).render(context)
+            return try MustacheTemplate(string: template).render(context)
         } catch {
             throw .io(path: "index.html", detail: "internal template error: \(error)")
         }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The self-contained HTML page of a portfolio optimization (`barwise optimize --out DIR`):
 /// objective and headline figures, weights bar chart and table, efficient frontier with the
@@ -54,11 +53,7 @@ public enum OptimizeReport {
                                            portfolio: .init(label: "portfolio", volatility: r.volatility, expectedReturn: r.expectedReturn)).svg(),
             "correlationChart": CorrelationHeatmap(symbols: r.correlationSymbols, matrix: r.correlation).svg(),
         ]
-        do {
-            return try MustacheTemplate(string: template).render(context)
-        } catch {
-            throw .io(path: "index.html", detail: "internal template error: \(error)")
-        }
+        return try ReportTemplate.render(template, context)
     }
 
     /// Writes `index.html` into `folder` (created when missing) and returns its path.

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The self-contained `index.html` of a sweep folder: what was swept, the deflated Sharpe
 /// ratio, the ranked table (first 50 rows), a heatmap of the ranking metric over the first two
@@ -49,11 +48,7 @@ public enum SweepReport {
             "heatmap": t.paramNames.count >= 2 ? ParamHeatmap(table: t, x: 0, y: 1).svg() : "",
             "distribution": MetricDistribution(values: t.rows.compactMap { $0.metrics[t.rank] }, best: t.rows.first?.metrics[t.rank] ?? .nan, name: t.rank).svg(),
         ]
-        do {
-            return try MustacheTemplate(string: template).render(context)
-        } catch {
-            throw .io(path: "index.html", detail: "internal template error: \(error)")
-        }
+        return try ReportTemplate.render(template, context)
     }
 
     /// Writes `index.html` into `folder` and returns its path.
