@@ -10,20 +10,28 @@ let package = Package(
         .package(name: "Barwise", path: ".."),
     ],
     targets: [
+        // What the benchmarks share: the random-walk bars and the clock arithmetic.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [
+                .product(name: "MarketData", package: "Barwise"),
+                .product(name: "Research", package: "Barwise"),
+            ]
+        ),
         // Ingest of a generated 1M-row CSV (vs the sqlite3 shell's .import) and store loads.
         .executableTarget(
             name: "IngestBenchmark",
-            dependencies: [.product(name: "MarketData", package: "Barwise")]
+            dependencies: ["BenchmarkSupport", .product(name: "MarketData", package: "Barwise")]
         ),
         // Streaming indicator throughput (updates/s) over synthetic random-walk bars.
         .executableTarget(
             name: "IndicatorBenchmark",
-            dependencies: [.product(name: "Signals", package: "Barwise")]
+            dependencies: ["BenchmarkSupport", .product(name: "Signals", package: "Barwise")]
         ),
         // Whole-engine simulation throughput (bars/s): BarFeed → Simulation over a random walk.
         .executableTarget(
             name: "EngineBenchmark",
-            dependencies: [
+            dependencies: ["BenchmarkSupport", 
                 .product(name: "Engine", package: "Barwise"),
                 .product(name: "Signals", package: "Barwise"),
                 .product(name: "MarketData", package: "Barwise"),
@@ -32,12 +40,12 @@ let package = Package(
         // Compiled SignalProgram throughput (bars/s) of the shipped strategies.
         .executableTarget(
             name: "ProgramBenchmark",
-            dependencies: [.product(name: "Signals", package: "Barwise")]
+            dependencies: ["BenchmarkSupport", .product(name: "Signals", package: "Barwise")]
         ),
         // Parameter sweeps: the SMA-cross grid on GOOG, and on 500 synthetic symbols (bar-steps/s).
         .executableTarget(
             name: "SweepBenchmark",
-            dependencies: [
+            dependencies: ["BenchmarkSupport", 
                 .product(name: "Research", package: "Barwise"),
                 .product(name: "Engine", package: "Barwise"),
                 .product(name: "Signals", package: "Barwise"),
@@ -48,7 +56,7 @@ let package = Package(
         // matrix), long-only min-variance over 500 assets, metrics of a 10-year daily run.
         .executableTarget(
             name: "RiskBenchmark",
-            dependencies: [
+            dependencies: ["BenchmarkSupport", 
                 .product(name: "Risk", package: "Barwise"),
                 .product(name: "Analytics", package: "Barwise"),
             ]
@@ -57,7 +65,7 @@ let package = Package(
         // and 1,000,000-bar intraday synthetic runs.
         .executableTarget(
             name: "ReportBenchmark",
-            dependencies: [
+            dependencies: ["BenchmarkSupport", 
                 .product(name: "Reports", package: "Barwise"),
                 .product(name: "MarketData", package: "Barwise"),
             ]

@@ -6,38 +6,11 @@
 // Usage: EngineBenchmark [bars] [repetitions] [strategy.toml] [key=value...]
 //        (defaults: 10_000_000 5 ../strategies/sma_cross.toml; key=value as `barwise run --set`)
 // For allocation counts run one repetition at two sizes under valgrind (see check-engine-allocations.sh).
+import BenchmarkSupport
 import Engine
 import Foundation
 import MarketData
 import Signals
-
-/// Geometric random walk from 100 with ~1 % moves (SplitMix64, fixed seed: reproducible).
-func randomWalk(count: Int, seed: UInt64 = 0x5EED) -> BarSeries {
-    var state = seed
-    func uniform() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Double(z >> 11) / Double(1 << 53)
-    }
-    var s = BarSeries(symbol: "RW", interval: .daily)
-    s.reserveCapacity(count)
-    var price = 100.0
-    for i in 0..<count {
-        let o = price
-        price *= 1 + (uniform() - 0.5) * 0.02
-        s.timestamps.append(Int64(i) * 86_400)
-        s.open.append(o)
-        s.high.append(max(o, price) * (1 + uniform() * 0.005))
-        s.low.append(min(o, price) * (1 - uniform() * 0.005))
-        s.close.append(price)
-        s.volume.append((1 + uniform()) * 1e6)
-        s.adjClose.append(price)
-    }
-    return s
-}
 
 let arguments = CommandLine.arguments
 let barCount = arguments.count > 1 ? Int(arguments[1]) ?? 10_000_000 : 10_000_000

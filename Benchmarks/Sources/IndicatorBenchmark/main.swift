@@ -2,41 +2,15 @@
 // one indicator at a time and reports updates per second (best of several runs, ContinuousClock).
 //
 // Usage: IndicatorBenchmark [bars] [repetitions]     (defaults: 5_000_000 bars, 5 repetitions)
+import BenchmarkSupport
 import Foundation
 import Signals
 
-struct Bars {
-    var high: [Double] = [], low: [Double] = [], close: [Double] = [], volume: [Double] = []
-
-    /// Geometric random walk from 100 with ~1 % daily moves (SplitMix64, fixed seed: reproducible).
-    init(count: Int, seed: UInt64 = 0x5EED) {
-        var state = seed
-        func uniform() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return Double(z >> 11) / Double(1 << 53)
-        }
-        high.reserveCapacity(count); low.reserveCapacity(count)
-        close.reserveCapacity(count); volume.reserveCapacity(count)
-        var price = 100.0
-        for _ in 0..<count {
-            let open = price
-            price *= 1 + (uniform() - 0.5) * 0.02
-            high.append(max(open, price) * (1 + uniform() * 0.005))
-            low.append(min(open, price) * (1 - uniform() * 0.005))
-            close.append(price)
-            volume.append((1 + uniform()) * 1e6)
-        }
-    }
-}
 
 let arguments = CommandLine.arguments
 let barCount = arguments.count > 1 ? Int(arguments[1]) ?? 5_000_000 : 5_000_000
 let repetitions = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
-let bars = Bars(count: barCount)
+let bars = randomWalk(count: barCount)
 let clock = ContinuousClock()
 
 /// Times `body` (which returns a checksum so the work cannot be optimised away); prints updates/s.

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import MarketData
 
@@ -14,7 +15,6 @@ let work = FileManager.default.temporaryDirectory.appendingPathComponent("barwis
 try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
 let csv = work.appendingPathComponent("BENCH_\(rows).csv")
 
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 
 func best(_ label: String, _ body: () throws -> Void) rethrows -> Double {
     var times: [Double] = []

@@ -4,36 +4,10 @@
 //
 // Usage: ProgramBenchmark [bars] [repetitions] [strategies-dir] [name...]
 //        (defaults: 1_000_000 5 ../strategies, every shipped strategy)
+import BenchmarkSupport
 import Foundation
 import Signals
 
-struct Bars {
-    var open: [Double] = [], high: [Double] = [], low: [Double] = [], close: [Double] = [], volume: [Double] = []
-
-    /// Geometric random walk from 100 with ~1 % moves (SplitMix64, fixed seed: reproducible).
-    init(count: Int, seed: UInt64 = 0x5EED) {
-        var state = seed
-        func uniform() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return Double(z >> 11) / Double(1 << 53)
-        }
-        for column in [\Bars.open, \.high, \.low, \.close, \.volume] { self[keyPath: column].reserveCapacity(count) }
-        var price = 100.0
-        for _ in 0..<count {
-            let o = price
-            price *= 1 + (uniform() - 0.5) * 0.02
-            open.append(o)
-            high.append(max(o, price) * (1 + uniform() * 0.005))
-            low.append(min(o, price) * (1 - uniform() * 0.005))
-            close.append(price)
-            volume.append((1 + uniform()) * 1e6)
-        }
-    }
-}
 
 let arguments = CommandLine.arguments
 let barCount = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
@@ -42,7 +16,7 @@ let directory = arguments.count > 3
     ? arguments[3]
     : URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("strategies").path
-let bars = Bars(count: barCount)
+let bars = randomWalk(count: barCount)
 let clock = ContinuousClock()
 
 /// Steps every bar through `program`; returns how often the first boolean rule fired (checksum).

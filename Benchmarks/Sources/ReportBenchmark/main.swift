@@ -5,28 +5,18 @@
 // 1,000,000-bar intraday run < 1 s with index.html < 3 MB.
 //
 // Usage: ReportBenchmark [repetitions] [case-name...]   (default 7, every case)
+import BenchmarkSupport
 import Foundation
 import MarketData
 import Reports
 
-struct SplitMix {
-    var state: UInt64
-    mutating func uniform() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Double(z >> 11) / Double(1 << 53)
-    }
-}
 
 /// A run folder of `bars` bars `step` seconds apart with a trade every `tradeEvery` bars.
 func makeRun(bars: Int, step: Int64, tradeEvery: Int, name: String) throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("barwise-report-bench-\(name)").path
     try? FileManager.default.removeItem(atPath: dir)
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    var rng = SplitMix(state: 42)
+    var rng = UniformSource(seed: 42)
     let start = CivilTime.epochSeconds(year: 2010, month: 1, day: 4)
     var price = 100.0, equity = 10_000.0, peak = equity
     var eq = "timestamp,equity,cash,exposure,drawdown\n", px = "timestamp,symbol,close\n"
@@ -38,7 +28,7 @@ func makeRun(bars: Int, step: Int64, tradeEvery: Int, name: String) throws -> St
     let drift = step >= 86_400 ? 0.0004 : 0.000_000_4
     for i in 0..<bars {
         let t = start + Int64(i) * step
-        let r = (rng.uniform() - 0.5) * vol
+        let r = (rng.next() - 0.5) * vol
         price *= 1 + r
         equity *= 1 + r * 0.9 + drift
         peak = max(peak, equity)

@@ -6,6 +6,7 @@
 //
 // Usage: RiskBenchmark [T] [N] [repetitions] [dir]   (defaults: 2520 500 20 /tmp/barwise-riskbench)
 import Analytics
+import BenchmarkSupport
 import Foundation
 import Risk
 
@@ -16,7 +17,6 @@ let repetitions = args.count > 3 ? Int(args[3]) ?? 20 : 20
 let directory = args.count > 4 ? args[4] : "/tmp/barwise-riskbench"
 let clock = ContinuousClock()
 
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 
 /// Runs `body` `count` times; returns (median, best) in seconds.
 func time(_ count: Int, _ body: () throws -> Void) rethrows -> (median: Double, best: Double) {

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Engine
 import Foundation
 import MarketData
@@ -17,7 +18,6 @@ let args = CommandLine.arguments
 let symbolCount = args.count > 1 ? Int(args[1]) ?? 500 : 500
 let jobs = args.count > 2 ? Int(args[2]) ?? ProcessInfo.processInfo.activeProcessorCount : ProcessInfo.processInfo.activeProcessorCount
 
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 
 let spec = try StrategySpec.load(path: root.appendingPathComponent("strategies/sma_cross.toml").path)
 let grid = try ParameterGrid(axes: [GridAxis(parsing: "fast=5:50:5"), GridAxis(parsing: "slow=10:200:10")], strategyParams: spec.paramNames)
