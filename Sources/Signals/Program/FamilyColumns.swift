@@ -14,10 +14,10 @@ public final class FamilyColumns: @unchecked Sendable {
     init(numberColumns: Int, flagColumns: Int, length: Int, family: ObjectIdentifier) {
         self.length = length
         self.family = family
+        // Not initialised here: `ProgramFamily.columns(for:)` writes every value before any read
+        // (plain Double and UInt8 need no initialisation to be overwritten).
         numbers = .allocate(capacity: Swift.max(1, numberColumns * length))
-        numbers.initialize(repeating: .nan, count: Swift.max(1, numberColumns * length))
         flags = .allocate(capacity: Swift.max(1, flagColumns * length))
-        flags.initialize(repeating: 0, count: Swift.max(1, flagColumns * length))
     }
 
     deinit {
