@@ -106,3 +106,16 @@ import Testing
         #expect(error.description.hasPrefix("\(dir)/equity.csv:3: field 'timestamp' is '2021-01-05T25:00:00Z', not a timestamp"))
     }
 }
+
+@Test func provenanceShowsOneLinePerDataRecordAndNoEmptyLines() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString).json").path
+    let json = """
+    {"command": ["barwise", "run", "x.toml"], "from": null, "overrides": [],
+     "data_range": [{"symbol": "A", "bars": 2}, {"symbol": "B", "bars": 3}], "store": "s.sqlite"}
+    """
+    try json.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let entries = try RunManifest.read(path: path, name: "manifest.json").entries
+    #expect(entries.map(\.key) == ["command", "data_range", "data_range", "store"])
+    #expect(entries[1].value == "bars=2, symbol=A" && entries[2].value == "bars=3, symbol=B")
+}

@@ -11,8 +11,9 @@ public struct RunManifest: Sendable, Equatable {
 
     public init(entries: [Entry]) { self.entries = entries }
 
-    /// Keys shown first, in this order; the rest follow alphabetically.
-    static let leading = ["command", "strategy_file", "strategy_sha256", "interval", "data", "barwise_version", "wall_time"]
+    /// Keys shown first, in this order (those `barwise run` writes); the rest follow
+    /// alphabetically.
+    static let leading = ["command", "strategy_file", "strategy_sha256", "interval", "data_range", "ingests", "barwise_version", "wall_time_seconds"]
 
     /// Keys the report shows elsewhere (run facts), left out of the provenance lines.
     static let shownElsewhere = ["params", "symbols", "strategy", "start", "end"]
@@ -22,10 +23,13 @@ public struct RunManifest: Sendable, Equatable {
         let keys = leading.filter { object[$0] != nil } + object.keys.filter { !leading.contains($0) && !shownElsewhere.contains($0) }.sorted()
         var entries: [Entry] = []
         for key in keys {
-            if key == "data", case .array(let sources)? = object[key] {
-                for s in sources { entries.append(Entry(key: "data", value: s.text)) }
-            } else {
-                entries.append(Entry(key: key, value: object[key]!.text))
+            let value = object[key]!
+            // A list of records (one per symbol, one per ingest) is a line per record; an absent
+            // value (no --from, no overrides) is no line at all.
+            if case .array(let items) = value, items.contains(where: { if case .object = $0 { true } else { false } }) {
+                for item in items { entries.append(Entry(key: key, value: item.text)) }
+            } else if !value.text.isEmpty {
+                entries.append(Entry(key: key, value: value.text))
             }
         }
         return RunManifest(entries: entries)
