@@ -10,7 +10,9 @@ public struct GridAxis: Sendable, Equatable {
 
     /// Parses `name=lo:hi:step` or `name=a,b,c`. A range includes `hi` when a whole number of
     /// steps reaches it (within 1e-9 of a step, so `0.1:0.5:0.1` has five values); the step must
-    /// be non-zero and point from `lo` to `hi`. At most 1,000,000 values per axis.
+    /// be non-zero and point from `lo` to `hi`. At most 1,000,000 values per axis. A value given
+    /// twice (`fast=5,5`, or a step below the numbers' precision) is an error: it would run the
+    /// same combinations again and inflate the trial count of the deflated Sharpe ratio.
     public init(parsing text: String) throws(SweepError) {
         let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
@@ -42,6 +44,10 @@ public struct GridAxis: Sendable, Equatable {
             }
             guard !list.isEmpty else { throw .malformedAxis(text, reason: "no values") }
             values = list
+        }
+        var seen = Set<Double>()
+        for v in values where !seen.insert(v == 0 ? 0 : v).inserted {
+            throw .malformedAxis(text, reason: "\(Self.format(v)) appears twice; give each value once")
         }
     }
 

@@ -2,7 +2,10 @@ import Signals
 
 /// A `--where` filter such as `fast < slow` or `slow >= 2 * fast and fast != 7`, written in the
 /// strategy language over the params only (numbers, params, `+ - * /`, comparisons,
-/// `and or not`, `abs min max`). A combination passes when the expression is true (1).
+/// `and or not`, `abs min max`). It compiles through the strategy compiler (`ScalarFormula`), so
+/// it has the strategy language's types and value rules, and it must be a condition (boolean):
+/// `--where 'fast'` is an error. A combination passes when the condition is true (1); unknown
+/// (NaN, e.g. from `0 / 0`) does not pass.
 public struct ParameterConstraint: Sendable {
     public let source: String
     private let expression: Expression
@@ -16,11 +19,34 @@ public struct ParameterConstraint: Sendable {
             throw .badConstraint(source, reason: error.description)
         }
         try Self.check(expression, params: Set(params), source: source)
+        // The type does not depend on the values: compile once with every param a variable.
+        let formula = try Self.compile(expression, source: source, constants: [:], variables: params)
+        guard formula.type == .boolean else {
+            throw .badConstraint(source, reason: "column 1: --where must be a condition (true or false), but this is a number; compare it, e.g. 'fast < slow'")
+        }
     }
 
-    /// Whether the combination (all params, swept and fixed) satisfies the constraint.
-    public func accepts(_ params: [String: Double]) -> Bool {
-        Self.evaluate(expression, params) == 1
+    /// The constraint compiled for one sweep: the fixed params folded in as constants, the swept
+    /// ones read per combination in `swept` order.
+    public func formula(fixed: [String: Double], swept: [String]) throws(SweepError) -> ScalarFormula {
+        try Self.compile(expression, source: source, constants: fixed, variables: swept)
+    }
+
+    /// Whether the combination (all params, swept and fixed) satisfies the constraint. Compiles
+    /// on every call: for checks and tests; `SweepPlan` compiles once.
+    public func accepts(_ values: [String: Double]) -> Bool {
+        let names = values.keys.sorted()
+        guard let formula = try? formula(fixed: [:], swept: names) else { return false }
+        var evaluator = formula.evaluator()
+        return evaluator.evaluate(names.map { values[$0]! }) == 1
+    }
+
+    private static func compile(_ e: Expression, source: String, constants: [String: Double], variables: [String]) throws(SweepError) -> ScalarFormula {
+        do {
+            return try ScalarFormula(e, constants: constants, variables: variables)
+        } catch {
+            throw .badConstraint(source, reason: error.description)
+        }
     }
 
     private static func check(_ e: Expression, params: Set<String>, source: String) throws(SweepError) {
@@ -48,40 +74,6 @@ public struct ParameterConstraint: Sendable {
             for a in args { try check(a, params: params, source: source) }
         case .lag:
             throw .badConstraint(source, reason: "column \(e.column): lags [n] have no meaning over params")
-        }
-    }
-
-    /// Numbers in, numbers out; booleans are 1 and 0, as in the strategy language.
-    private static func evaluate(_ e: Expression, _ p: [String: Double]) -> Double {
-        switch e.node {
-        case .number(let v): return v
-        case .name(let n): return p[n] ?? .nan
-        case .unary(.negate, let x): return -evaluate(x, p)
-        case .unary(.not, let x): return evaluate(x, p) == 1 ? 0 : 1
-        case .binary(let op, let ea, let eb):
-            let a = evaluate(ea, p), b = evaluate(eb, p)
-            switch op {
-            case .add: return a + b
-            case .subtract: return a - b
-            case .multiply: return a * b
-            case .divide: return a / b
-            case .less: return a < b ? 1 : 0
-            case .lessEqual: return a <= b ? 1 : 0
-            case .greater: return a > b ? 1 : 0
-            case .greaterEqual: return a >= b ? 1 : 0
-            case .equal: return a == b ? 1 : 0
-            case .notEqual: return a != b ? 1 : 0
-            case .and: return a == 1 && b == 1 ? 1 : 0
-            case .or: return a == 1 || b == 1 ? 1 : 0
-            }
-        case .call(let f, let args):
-            let xs = args.map { evaluate($0, p) }
-            switch f {
-            case "abs": return abs(xs[0])
-            case "min": return Swift.min(xs[0], xs[1])
-            default: return Swift.max(xs[0], xs[1])
-            }
-        case .lag: return .nan
         }
     }
 }

@@ -14,21 +14,35 @@ public struct ParameterGrid: Sendable, Equatable {
         self.axes = axes
     }
 
-    /// The number of combinations (the product of the axes' sizes).
-    public var count: Int { axes.reduce(1) { $0 * $1.values.count } }
+    /// The number of combinations (the product of the axes' sizes), or nil when it does not fit
+    /// in an `Int`.
+    public var count: Int? {
+        var total = 1
+        for axis in axes {
+            let (product, overflow) = total.multipliedReportingOverflow(by: axis.values.count)
+            if overflow { return nil }
+            total = product
+        }
+        return total
+    }
 
     public var names: [String] { axes.map(\.name) }
 
     /// The values of combination `index`, in axis order. O(number of axes).
     public func values(at index: Int) -> [Double] {
-        var rest = index
         var out = [Double](repeating: 0, count: axes.count)
+        values(at: index, into: &out)
+        return out
+    }
+
+    /// Writes the values of combination `index` into `out` (one slot per axis), allocating nothing.
+    public func values(at index: Int, into out: inout [Double]) {
+        var rest = index
         for a in axes.indices.reversed() {
             let n = axes[a].values.count
             out[a] = axes[a].values[rest % n]
             rest /= n
         }
-        return out
     }
 
     /// Combination `index` as param overrides (`name → value`).

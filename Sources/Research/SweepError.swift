@@ -7,6 +7,11 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyGrid(constraint: String)
     case malformedShard(String, reason: String)
     case malformedResume(String)
+    /// The grid's combinations (axis sizes given) exceed `limit` without `--random`, or overflow.
+    case tooManyCombinations(sizes: [Int], limit: Int)
+    case malformedRandom(Int, reason: String)
+    /// `--random` could not find `wanted` combinations passing `--where` within `drawn` draws.
+    case constraintTooSelective(String, kept: Int, drawn: Int, wanted: Int)
 
     public var description: String {
         switch self {
@@ -25,6 +30,28 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
             return "--shard '\(text)': \(reason)"
         case let .malformedResume(reason):
             return "--resume: \(reason)"
+        case let .tooManyCombinations(sizes, limit):
+            let product = sizes.map { Self.grouped($0) }.joined(separator: " × ")
+            var total = 1
+            var overflow = false
+            for n in sizes { (total, overflow) = overflow ? (total, true) : total.multipliedReportingOverflow(by: n) }
+            let count = overflow ? "more than 9.2e18" : Self.grouped(total)
+            return "--grid: \(product) = \(count) combinations, more than the limit of \(Self.grouped(limit)); narrow the axes or sample some with --random N"
+        case let .malformedRandom(n, reason):
+            return "--random \(n): \(reason)"
+        case let .constraintTooSelective(constraint, kept, drawn, wanted):
+            return "--random \(wanted): only \(Self.grouped(kept)) of \(Self.grouped(drawn)) combinations drawn at random satisfy --where '\(constraint)' (at most \(Self.grouped(drawn)) are drawn); loosen --where, narrow the grid or lower --random"
         }
+    }
+
+    /// 10000000 → "10,000,000".
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 }

@@ -1,6 +1,19 @@
 /// Which combinations a sweep runs: the grid, filtered by `--where`, optionally sampled by
 /// `--random N --seed S`, then sliced by `--shard`.
+///
+/// Without `--random` the grid may hold at most `maxCombinations` (10 million) combinations;
+/// every one is checked against `--where` (compiled once). With `--random N` the grid may be any
+/// size: combinations are drawn one at a time, uniformly and without replacement, from the
+/// grid's index space (a Fisher-Yates shuffle kept sparse: only displaced indices are stored, so
+/// memory grows with the draws, not the grid), and each draw that passes `--where` is kept until N
+/// are kept. That is a uniform sample of the combinations that pass. When the whole grid has been
+/// drawn with fewer than N passing, all of those are the sample; when `maxCombinations` draws
+/// keep fewer than N, the sweep is refused (`--where` is too selective for sampling).
 public struct SweepPlan: Sendable {
+    /// The most combinations a grid may have without `--random`, and the most draws `--random`
+    /// makes.
+    public static let maxCombinations = 10_000_000
+
     public let grid: ParameterGrid
     /// The strategy's params that are not swept, at their file (or `--set`) values.
     public let fixed: [String: Double]
@@ -12,7 +25,7 @@ public struct SweepPlan: Sendable {
 
     /// - Parameters:
     ///   - params: all the strategy's params with their values (the swept ones are replaced).
-    ///   - random: sample this many distinct combinations (all when there are fewer), with a
+    ///   - random: sample this many distinct combinations (all when fewer pass), with a
     ///     SplitMix64 generator seeded by `seed`, so the same seed picks the same combinations
     ///     on every machine.
     public init(
@@ -23,22 +36,39 @@ public struct SweepPlan: Sendable {
         var fixed = params
         for name in grid.names { fixed.removeValue(forKey: name) }
         self.fixed = fixed
-        var accepted: [Int] = []
-        accepted.reserveCapacity(grid.count)
-        for k in 0..<grid.count {
-            if let constraint, !constraint.accepts(fixed.merging(grid.combination(at: k)) { _, swept in swept }) { continue }
-            accepted.append(k)
+        let sizes = grid.axes.map(\.values.count)
+        guard let total = grid.count else { throw .tooManyCombinations(sizes: sizes, limit: Self.maxCombinations) }
+        if let random {
+            guard random.count >= 1 else { throw .malformedRandom(random.count, reason: "must be at least 1") }
+            guard random.count <= Self.maxCombinations else {
+                throw .malformedRandom(random.count, reason: "at most \(SweepError.grouped(Self.maxCombinations)) combinations can be sampled")
+            }
+        } else if total > Self.maxCombinations {
+            throw .tooManyCombinations(sizes: sizes, limit: Self.maxCombinations)
+        }
+        let passes = try Self.filter(constraint, grid: grid, fixed: fixed)
+        var accepted: [Int]
+        if let random {
+            accepted = try Self.sample(random.count, seed: random.seed, grid: grid, total: total, constraint: constraint?.source, passes: passes)
+        } else {
+            accepted = []
+            var values = [Double](repeating: 0, count: grid.axes.count)
+            var digits = [Int](repeating: 0, count: grid.axes.count)
+            for a in grid.axes.indices { values[a] = grid.axes[a].values[0] }
+            for k in 0..<total {
+                if passes(values) { accepted.append(k) }
+                // The next combination: an odometer over the axes, the last fastest.
+                var a = grid.axes.count - 1
+                while a >= 0 {
+                    digits[a] += 1
+                    if digits[a] < sizes[a] { values[a] = grid.axes[a].values[digits[a]]; break }
+                    digits[a] = 0
+                    values[a] = grid.axes[a].values[0]
+                    a -= 1
+                }
+            }
         }
         if let constraint, accepted.isEmpty { throw .emptyGrid(constraint: constraint.source) }
-        if let random, random.count < accepted.count {
-            var rng = SplitMix64(seed: random.seed)
-            // Partial Fisher-Yates: the first `count` slots become a uniform sample.
-            for i in 0..<random.count {
-                let j = i + Int(rng.next() % UInt64(accepted.count - i))
-                accepted.swapAt(i, j)
-            }
-            accepted = Array(accepted[..<random.count]).sorted()
-        }
         trials = accepted.count
         indices = shard.map { s in accepted.enumerated().filter { s.owns(position: $0.offset) }.map(\.element) } ?? accepted
     }
@@ -46,6 +76,41 @@ public struct SweepPlan: Sendable {
     /// All params of grid combination `index`: the fixed ones plus the swept values.
     public func params(at index: Int) -> [String: Double] {
         fixed.merging(grid.combination(at: index)) { _, swept in swept }
+    }
+
+    /// Whether a combination (its swept values, in axis order) passes `--where`, compiled once
+    /// with the fixed params folded in.
+    private static func filter(
+        _ constraint: ParameterConstraint?, grid: ParameterGrid, fixed: [String: Double]
+    ) throws(SweepError) -> ([Double]) -> Bool {
+        guard let constraint else { return { _ in true } }
+        var evaluator = try constraint.formula(fixed: fixed, swept: grid.names).evaluator()
+        return { values in evaluator.evaluate(values) == 1 }
+    }
+
+    /// Draws `count` grid indices that pass, uniformly without replacement (see the type's doc).
+    private static func sample(
+        _ count: Int, seed: UInt64, grid: ParameterGrid, total: Int, constraint: String?, passes: ([Double]) -> Bool
+    ) throws(SweepError) -> [Int] {
+        var rng = SplitMix64(seed: seed)
+        // Position p of the virtual shuffled array holds displaced[p] ?? p.
+        var displaced: [Int: Int] = [:]
+        var kept: [Int] = []
+        var drawn = 0
+        let budget = min(total, Self.maxCombinations)
+        var values = [Double](repeating: 0, count: grid.axes.count)
+        while kept.count < count, drawn < budget {
+            let j = drawn + Int(rng.uniform(below: UInt64(total - drawn)))
+            let pick = displaced[j] ?? j
+            displaced[j] = displaced.removeValue(forKey: drawn) ?? drawn
+            drawn += 1
+            if constraint != nil { grid.values(at: pick, into: &values) }
+            if passes(values) { kept.append(pick) }
+        }
+        if kept.count < count, drawn < total, let constraint {
+            throw .constraintTooSelective(constraint, kept: kept.count, drawn: drawn, wanted: count)
+        }
+        return kept.sorted()
     }
 }
 
@@ -62,5 +127,15 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `0..<n` (n ≥ 1) without modulo bias (Lemire's multiply-and-reject),
+    /// the same on every platform.
+    public mutating func uniform(below n: UInt64) -> UInt64 {
+        let threshold = (0 &- n) % n
+        while true {
+            let (high, low) = next().multipliedFullWidth(by: n)
+            if low >= threshold { return high }
+        }
     }
 }

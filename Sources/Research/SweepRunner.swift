@@ -61,14 +61,17 @@ public struct SweepRunner: Sendable {
 
     /// Runs every (combination, symbol) not in `skipping` (done by an earlier, interrupted run).
     /// When `stop` turns true, workers finish the run in hand and take no more: the rows done so
-    /// far come back with `interrupted` set. Rows are in plan order either way.
+    /// far come back with `interrupted` set. Rows are in plan order either way. `onRow` sees each
+    /// row as soon as its run finishes (from the worker thread, in finishing order), before
+    /// `progress` counts it: `barwise sweep` appends it to the folder's journal there.
     ///
     /// Work goes in units of one symbol × one block of combinations. A block's combinations are
     /// compiled together as a `ProgramFamily`: one program in which a node several of them share
     /// (say `sma(close, 20)`) is one node, stepped once per symbol, recording every member's
     /// rules; each member's simulation then reads its rules back instead of stepping a program.
     public func run(
-        skipping done: Set<RunKey>, progress: (@Sendable (Int) -> Void)? = nil, stop: (@Sendable () -> Bool)? = nil
+        skipping done: Set<RunKey>, progress: (@Sendable (Int) -> Void)? = nil, stop: (@Sendable () -> Bool)? = nil,
+        onRow: (@Sendable (Row) -> Void)? = nil
     ) throws -> (rows: [Row], interrupted: Bool) {
         try Backtest.validate(series)
         let combinations = plan.indices
@@ -99,7 +102,9 @@ public struct SweepRunner: Sendable {
                         let m = c - range.lowerBound
                         do {
                             let result = try block.run(m, symbols: symbols, columns: columns)
-                            box.set(c * perCombination + j, row(combinations[c], block.params[m], symbols, result))
+                            let done = row(combinations[c], block.params[m], symbols, result)
+                            box.set(c * perCombination + j, done)
+                            onRow?(done)
                         } catch {
                             throw SweepRunFailure(params: block.params[m], underlying: error)
                         }

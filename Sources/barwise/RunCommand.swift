@@ -60,8 +60,11 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Close open trades on the last bar (at its open; backtesting.py's finalize_trades).")
     var closeAtEnd = false
 
-    @Option(help: ArgumentHelp("The report folder (default: reports/<strategy>-<UTC timestamp>).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The report folder (default: reports/<strategy>-<UTC timestamp>); must be new or empty.", valueName: "dir"))
     var out: String?
+
+    @Flag(help: "Replace the --out folder whole when it holds an earlier run.")
+    var force = false
 
     @Flag(help: "Print the summary as JSON (the keys of summary.json).")
     var json = false
@@ -118,17 +121,24 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CommandFailure.exit(error)
         }
-        let directory = try ReportFolder.make(name: spec.name, out: out, at: started)
+        let folder: ReportFolder
+        do { folder = try ReportFolder.reserve(kind: .run, name: spec.name, out: out, force: force, at: started) } catch {
+            throw error.report()
+        }
+        let directory = folder.final
         let elapsed = clock.duration(to: .now)
         let manifest = manifestObject(spec: spec, series: series, ingests: ingests, started: started, elapsed: elapsed)
         do {
-            try report.write(to: directory, manifest: manifest)
+            // Written beside the folder and moved into place complete (see ReportFolder).
+            try report.write(to: folder.staging, manifest: manifest)
             // The closes of the traded symbols, then the HTML report, both from the folder alone.
-            try PriceTable(bars: series).write(folder: directory.path)
-            try Reports.RunReport.write(folder: directory.path)
+            try PriceTable(bars: series).write(folder: folder.staging.path)
+            try Reports.RunReport.write(folder: folder.staging.path)
+            try folder.commit()
         } catch {
+            folder.discard()
             if out == nil { try? FileManager.default.removeItem(at: directory) }
-            CommandFailure.printError("cannot write the report to \(directory.path): \(error.localizedDescription)")
+            CommandFailure.printError("cannot write the report to \(directory.path): \((error as? ReportFolderError)?.description ?? error.localizedDescription)")
             throw ExitCode(1)
         }
         if json {
@@ -166,6 +176,7 @@ struct RunCommand: ParsableCommand {
         for (k, v) in spec.params { params[k] = v }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return [
+            "kind": ReportFolder.Kind.run.rawValue,
             "command": ["barwise"] + Array(CommandLine.arguments.dropFirst()),
             "strategy": spec.name,
             "strategy_file": strategy,

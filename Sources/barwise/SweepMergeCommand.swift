@@ -10,7 +10,10 @@ struct SweepMergeCommand: ParsableCommand {
         abstract: "Combine the folders of a sharded sweep into one ranked result.",
         discussion: """
             The folders must come from the same strategy file, grid, constraint, sampling and \
-            data, each from a different shard; anything else is refused.
+            data, each from a different shard; anything else is refused. Every shard 1…N must be \
+            there and finished: a missing or interrupted shard is refused (naming it) unless \
+            --allow-partial, which merges what there is and records the missing shards in \
+            manifest.json.
 
             Example:
               barwise sweep merge sweep-1 sweep-2 sweep-3 --out sweep-all
@@ -23,15 +26,22 @@ struct SweepMergeCommand: ParsableCommand {
     @Option(help: "The metric to rank by (default: the shards' own).")
     var rank: String?
 
-    @Option(help: "The output folder (default: reports/<strategy>-sweep-merged-<UTC timestamp>).")
+    @Option(help: "The output folder (default: reports/<strategy>-sweep-merged-<UTC timestamp>); must be new or empty.")
     var out: String?
+
+    @Flag(help: "Replace the --out folder whole when it holds an earlier sweep.")
+    var force = false
+
+    @Flag(help: "Merge even when shards are missing or interrupted (the result is then not the whole sweep).")
+    var allowPartial = false
 
     func run() throws {
         let shards: [SweepShardFolder]
+        let missing: [Int]
         do {
-            guard folders.count >= 2 else { throw ValidationError("give at least two folders to merge") }
+            guard !folders.isEmpty else { throw ValidationError("give the shard folders to merge") }
             shards = try folders.map(SweepShardFolder.init(path:))
-            try SweepShardFolder.checkCompatible(shards)
+            missing = try SweepShardFolder.checkCompatible(shards, allowPartial: allowPartial)
         } catch let error as ValidationError {
             CommandFailure.printError(error.message)
             throw ExitCode(2)
@@ -51,16 +61,21 @@ struct SweepMergeCommand: ParsableCommand {
             if x.isNaN != y.isNaN { return y.isNaN }
             return metric.smallerIsBetter ? x < y : x > y
         }
-        let folder = try ReportFolder.make(name: "\(first.strategy)-sweep-merged", out: out, at: Date())
+        let folder: ReportFolder
+        do { folder = try ReportFolder.reserve(kind: .sweep, name: "\(first.strategy)-sweep-merged", out: out, force: force, at: Date()) } catch {
+            throw error.report()
+        }
         var csv = first.header.joined(separator: ",") + "\n"
         for r in rows { csv += r.joined(separator: ",") + "\n" }
         var manifest = first.manifest
         manifest["shard"] = NSNull()
         manifest["merged_from"] = folders
+        manifest["interrupted"] = shards.contains { $0.interrupted }
+        manifest["missing_shards"] = missing
         manifest["command"] = ["barwise"] + Array(CommandLine.arguments.dropFirst())
         var summary: [String: Any] = [
             "strategy": first.strategy, "rank": metricName, "runs": rows.count, "trials": first.manifest["trials"] ?? NSNull(),
-            "merged_from": folders, "best": rows.first.map { Dictionary(uniqueKeysWithValues: zip(first.header, $0)) } ?? [:],
+            "merged_from": folders, "missing_shards": missing, "best": rows.first.map { Dictionary(uniqueKeysWithValues: zip(first.header, $0)) } ?? [:],
         ]
         // The overfitting statistics of the whole sweep: every merged row is a trial.
         if let n = first.periodsPerYear, let best = rows.first.flatMap({ first.summary(of: $0) }) {
@@ -72,16 +87,19 @@ struct SweepMergeCommand: ParsableCommand {
             summary["periods_per_year"] = n
         }
         do {
-            try Data(csv.utf8).write(to: folder.appendingPathComponent("results.csv"))
+            try Data(csv.utf8).write(to: folder.staging.appendingPathComponent("results.csv"))
             for (name, object) in [("manifest.json", manifest), ("summary.json", summary)] {
                 let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-                try data.write(to: folder.appendingPathComponent(name))
+                try data.write(to: folder.staging.appendingPathComponent(name))
             }
+            try folder.commit()
         } catch {
-            CommandFailure.printError("cannot write \(folder.path): \(error.localizedDescription)")
+            folder.discard()
+            CommandFailure.printError("cannot write \(folder.path): \((error as? ReportFolderError)?.description ?? error.localizedDescription)")
             throw ExitCode(1)
         }
-        print("merged \(shards.count) shards, \(rows.count) rows → \(folder.path)")
+        let partial = missing.isEmpty ? "" : " (partial: shards \(missing.map(String.init).joined(separator: ", ")) missing)"
+        print("merged \(shards.count) shards, \(rows.count) rows\(partial) → \(folder.path)")
     }
 }
 
@@ -92,6 +110,8 @@ struct SweepShardFolder {
     let header: [String]
     let rows: [[String]]
     let rank: String
+    /// Stopped by Ctrl-C or SIGTERM before all its runs were done.
+    var interrupted: Bool { manifest["interrupted"] as? Bool ?? false }
 
     var strategy: String { manifest["strategy"] as? String ?? "sweep" }
     /// The Sharpe annualisation of the shard's summary.json (nil when it has none).
@@ -120,6 +140,9 @@ struct SweepShardFolder {
         rank = summary?["rank"] as? String ?? "sharpe"
         periodsPerYear = summary?["periods_per_year"] as? Double
         let csvPath = (path as NSString).appendingPathComponent("results.csv")
+        guard FileManager.default.fileExists(atPath: csvPath) else {
+            throw ValidationError("\(path) holds an unfinished sweep (no results.csv); finish it with its command and --resume \(path)")
+        }
         guard let text = try? String(contentsOfFile: csvPath, encoding: .utf8) else { throw ValidationError("\(csvPath): cannot read") }
         let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         guard let header = lines.first else { throw ValidationError("\(csvPath): empty") }
@@ -130,8 +153,9 @@ struct SweepShardFolder {
         rows = Array(lines.dropFirst())
     }
 
-    /// Refuses folders that are not shards of one and the same sweep.
-    static func checkCompatible(_ shards: [SweepShardFolder]) throws {
+    /// Refuses folders that are not shards of one and the same sweep, and (unless `allowPartial`)
+    /// an incomplete set: a shard missing or interrupted. Returns the missing shard indices.
+    static func checkCompatible(_ shards: [SweepShardFolder], allowPartial: Bool = false) throws -> [Int] {
         let keys = ["strategy_sha256", "grid", "where", "random", "overrides", "data_range", "trials"]
         let first = shards[0]
         for s in shards.dropFirst() {
@@ -140,9 +164,33 @@ struct SweepShardFolder {
             }
             guard s.header == first.header else { throw ValidationError("\(s.path): results.csv has other columns than \(first.path)") }
         }
-        let slices = shards.map { $0.manifest["shard"] as? String }
-        guard slices.allSatisfy({ $0 != nil }) else { throw ValidationError("only shard folders (--shard I/N) can be merged") }
-        guard Set(slices.compactMap { $0 }).count == slices.count else { throw ValidationError("two folders hold the same shard") }
+        var slices: [(index: Int, count: Int)] = []
+        for s in shards {
+            let text = s.manifest["shard"] as? String ?? ""
+            let parts = text.split(separator: "/").compactMap { Int($0) }
+            guard parts.count == 2 else { throw ValidationError("\(s.path) is not a shard folder (--shard I/N); only shards can be merged") }
+            slices.append((parts[0], parts[1]))
+        }
+        let count = slices[0].count
+        for (s, slice) in zip(shards, slices) where slice.count != count {
+            throw ValidationError("\(s.path) is shard \(slice.index)/\(slice.count), but \(first.path) is one of \(count) shards")
+        }
+        var seen: [Int: String] = [:]
+        for (s, slice) in zip(shards, slices) {
+            if let other = seen[slice.index] { throw ValidationError("\(other) and \(s.path) hold the same shard \(slice.index)/\(count)") }
+            seen[slice.index] = s.path
+        }
+        let missing = (1...count).filter { seen[$0] == nil }
+        if !allowPartial {
+            if !missing.isEmpty {
+                let list = missing.map(String.init).joined(separator: ", ")
+                throw ValidationError("shard\(missing.count == 1 ? "" : "s") \(list) of \(count) \(missing.count == 1 ? "is" : "are") missing; merge all \(count) shard folders, or pass --allow-partial to merge what there is")
+            }
+            if let stopped = shards.first(where: \.interrupted) {
+                throw ValidationError("\(stopped.path) is an interrupted shard; finish it with its command and --resume \(stopped.path), or pass --allow-partial")
+            }
+        }
+        return missing
     }
 
     private static func same(_ a: Any?, _ b: Any?) -> Bool {

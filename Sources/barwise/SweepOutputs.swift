@@ -12,7 +12,7 @@ struct SweepOutputs {
     let strategyPath: String
     let plan: SweepPlan
     let series: [BarSeries]
-    let ranked: [SweepRunner.Row]
+    var ranked: [SweepRunner.Row]
     let metric: SweepMetric
     let shard: String?
     let random: (count: Int, seed: UInt64)?
@@ -26,12 +26,28 @@ struct SweepOutputs {
     var pbo: [String: Double] = [:]
     var pboSplits: Int?
 
-    func write(to folder: URL, started: Date, elapsed: Duration, store: String) throws {
+    /// Writes every file into `folder` (the staging folder); `finalPath` is where it will be.
+    func write(to folder: URL, finalPath: String, started: Date, elapsed: Duration, store: String) throws {
         try Data(SweepResultsCSV.write(ranked, params: spec.paramNames).utf8).write(to: folder.appendingPathComponent("results.csv"))
-        try json(summaryObject(folder: folder.path)).write(to: folder.appendingPathComponent("summary.json"))
+        try json(summaryObject(folder: finalPath)).write(to: folder.appendingPathComponent("summary.json"))
+        try json(manifestObject(started: started, elapsed: elapsed, store: store)).write(to: folder.appendingPathComponent("manifest.json"))
+        let table = SweepTable(
+            strategy: spec.name, paramNames: plan.grid.names,
+            rows: ranked.map { r in
+                SweepTable.Row(params: plan.grid.names.map { r.params[$0] ?? .nan }, symbol: r.symbol,
+                               metrics: Dictionary(uniqueKeysWithValues: SweepMetric.allCases.map { ($0.rawValue, $0.value(r.summary)) }))
+            },
+            rank: metric.rawValue, trials: plan.trials, deflatedSharpe: overfitting.dsr)
+        try SweepReport.write(table, folder: folder.path)
+    }
+
+    /// `manifest.json`: what `--resume` and `sweep merge` check (strategy, grid, constraint,
+    /// sampling, shard, data) and how the sweep was run. A running sweep's folder holds one too,
+    /// `interrupted` until the sweep is done.
+    func manifestObject(started: Date, elapsed: Duration, store: String) -> [String: Any] {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let bytes = FileManager.default.contents(atPath: strategyPath).map { [UInt8]($0) } ?? []
-        let manifest: [String: Any] = [
+        return [
             "kind": "sweep",
             "interrupted": interrupted,
             "command": ["barwise"] + Array(CommandLine.arguments.dropFirst()),
@@ -53,15 +69,11 @@ struct SweepOutputs {
             "started_at": CivilTime.iso8601(Int64(started.timeIntervalSince1970.rounded(.down))),
             "wall_time_seconds": seconds,
         ]
-        try json(manifest).write(to: folder.appendingPathComponent("manifest.json"))
-        let table = SweepTable(
-            strategy: spec.name, paramNames: plan.grid.names,
-            rows: ranked.map { r in
-                SweepTable.Row(params: plan.grid.names.map { r.params[$0] ?? .nan }, symbol: r.symbol,
-                               metrics: Dictionary(uniqueKeysWithValues: SweepMetric.allCases.map { ($0.rawValue, $0.value(r.summary)) }))
-            },
-            rank: metric.rawValue, trials: plan.trials, deflatedSharpe: overfitting.dsr)
-        try SweepReport.write(table, folder: folder.path)
+    }
+
+    /// Writes only `manifest.json` into `folder`: a running sweep's, before its first row.
+    func writeManifest(to folder: URL, started: Date, store: String) throws {
+        try json(manifestObject(started: started, elapsed: .zero, store: store)).write(to: folder.appendingPathComponent("manifest.json"))
     }
 
     var gridObject: [String: Any] {

@@ -5,7 +5,9 @@ import Signals
 
 /// `barwise sweep --resume DIR`: the rows an interrupted sweep left in DIR, after checking that
 /// DIR holds the same sweep (strategy file, grid, constraint, sampling, shard, symbols).
-/// Every (combination, symbol) row there is kept; the runs without a row are done again.
+/// The rows are those of `results.csv` (a sweep stopped by Ctrl-C or SIGTERM) and of the journal
+/// `results.partial.csv` (a sweep killed outright); every (combination, symbol) row there is
+/// kept once, and the runs without a row are done again.
 enum SweepResume {
     static func rows(
         folder: String, plan: SweepPlan, spec: StrategySpec, strategyPath: String, cash: Double?, symbols: [String],
@@ -24,13 +26,35 @@ enum SweepResume {
         for (key, value) in expected where !same(manifest[key], value) {
             throw SweepError.malformedResume("\(folder) holds a different sweep (its \(key) differs)")
         }
-        let csvPath = (folder as NSString).appendingPathComponent("results.csv")
-        guard let text = try? String(contentsOfFile: csvPath, encoding: .utf8) else {
-            throw SweepError.malformedResume("\(csvPath) cannot be read")
+        // The ranked rows of an interrupted run, and the journal of a killed one (either or both).
+        var rows: [SweepRunner.Row] = []
+        var seen = Set<SweepRunner.RunKey>()
+        var found = false
+        for name in ["results.csv", SweepJournal.fileName] {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            guard var text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw SweepError.malformedResume("\(path) cannot be read")
+            }
+            found = true
+            // A row cut short by a kill mid-write is not a row.
+            if name == SweepJournal.fileName, !text.hasSuffix("\n"), let end = text.lastIndex(of: "\n") {
+                text = String(text[...end])
+            }
+            let read: [SweepRunner.Row]
+            do {
+                read = try SweepResultsCSV.read(text, plan: plan, params: spec.paramNames, initialCash: cash ?? spec.portfolio.cash)
+            } catch {
+                guard case .malformedResume(let reason) = error else { throw error }
+                throw SweepError.malformedResume(reason.replacingOccurrences(of: "results.csv", with: path))
+            }
+            // Rows of another shape of run (per symbol versus --portfolio) are not this sweep's.
+            for row in read where runNames.contains(row.symbol) && seen.insert(SweepRunner.RunKey(combination: row.combination, symbol: row.symbol)).inserted {
+                rows.append(row)
+            }
         }
-        // Rows of another shape of run (per symbol versus --portfolio) are not this sweep's.
-        return try SweepResultsCSV.read(text, plan: plan, params: spec.paramNames, initialCash: cash ?? spec.portfolio.cash)
-            .filter { runNames.contains($0.symbol) }
+        guard found else { throw SweepError.malformedResume("\(folder) has neither results.csv nor \(SweepJournal.fileName)") }
+        return rows
     }
 
     private static func same(_ a: Any?, _ b: Any?) -> Bool {
@@ -42,28 +66,33 @@ enum SweepResume {
     }
 }
 
-/// Set by SIGINT (Ctrl-C) during a sweep, so that workers stop taking combinations and the rows
-/// done so far are written instead of lost.
+/// Set by SIGINT (Ctrl-C) or SIGTERM (what Slurm and Kubernetes send to stop a job) during a
+/// sweep, so that workers stop taking combinations and the rows done so far are written instead
+/// of lost. The exit code is then the shell's for that signal: 130 or 143.
 final class InterruptFlag: @unchecked Sendable {
+    private static let signals = [SIGINT, SIGTERM]
     private let lock = NSLock()
-    private var set = false
-    private let source: DispatchSourceSignal
+    private var received: Int32?
+    private var sources: [DispatchSourceSignal] = []
 
     init() {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [weak self] in self?.raise() }
-        source.resume()
+        for number in Self.signals {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.raise(number) }
+            source.resume()
+            sources.append(source)
+        }
     }
 
     deinit {
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
+        for source in sources { source.cancel() }
+        for number in Self.signals { signal(number, SIG_DFL) }
     }
 
-    private func raise() {
+    private func raise(_ number: Int32) {
         lock.lock()
-        set = true
+        if received == nil { received = number }
         lock.unlock()
     }
 
@@ -71,7 +100,21 @@ final class InterruptFlag: @unchecked Sendable {
         { [self] in
             lock.lock()
             defer { lock.unlock() }
-            return set
+            return received != nil
         }
+    }
+
+    /// 128 + the signal received (130 for SIGINT, 143 for SIGTERM).
+    var exitCode: Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        return 128 + (received ?? SIGINT)
+    }
+
+    /// The signal's name for messages.
+    var name: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return received == SIGTERM ? "SIGTERM" : "Ctrl-C"
     }
 }

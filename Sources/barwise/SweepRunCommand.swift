@@ -65,13 +65,16 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: "Rows printed from the top of the ranking.")
     var top = 10
 
-    @Option(help: "The output folder (default: reports/<strategy>-sweep-<UTC timestamp>).")
+    @Option(help: "The output folder (default: reports/<strategy>-sweep-<UTC timestamp>); must be new or empty.")
     var out: String?
+
+    @Flag(help: "Replace the --out folder whole when it holds an earlier sweep.")
+    var force = false
 
     @Option(help: ArgumentHelp("Probability of backtest overfitting by CSCV over S blocks (even, 2 to 16).", valueName: "S"))
     var pbo: Int?
 
-    @Option(help: ArgumentHelp("Continue a sweep stopped with Ctrl-C in DIR (same command otherwise); results go back into DIR.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Continue a sweep stopped (Ctrl-C, SIGTERM or killed) in DIR (same command otherwise); results go back into DIR.", valueName: "DIR"))
     var resume: String?
 
     @Flag(help: "Also write the full run report (CSV, JSON, index.html) of each of the --top rows, under top/.")
@@ -87,12 +90,15 @@ struct SweepRunCommand: ParsableCommand {
         if SweepMetric(rawValue: rank) == nil {
             throw ValidationError("--rank '\(rank)' is not a metric (\(SweepMetric.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        if let random, random < 1 { throw ValidationError("--random must be at least 1") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let random, random < 1 { throw ValidationError("--random must be at least 1, not \(random)") }
+        if top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
+        if let pbo, pbo < 2 { throw ValidationError("--pbo must be an even number of blocks from 2 to 16, not \(pbo)") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
         if walkForward != nil && portfolio { throw ValidationError("--walk-forward runs one symbol at a time; drop --portfolio") }
         if walkForward != nil && shard != nil { throw ValidationError("--walk-forward cannot be sharded") }
         if anchored && walkForward == nil { throw ValidationError("--anchored goes with --walk-forward") }
         if resume != nil && out != nil { throw ValidationError("--resume writes back into its own folder; drop --out") }
+        if resume != nil && force { throw ValidationError("--resume continues its folder; drop --force") }
         if pbo != nil && (resume != nil || walkForward != nil) { throw ValidationError("--pbo needs a whole sweep in one run (not --resume or --walk-forward)") }
         if resume != nil && walkForward != nil { throw ValidationError("--resume is for grid sweeps, not --walk-forward") }
         if let cash, !(cash > 0) { throw ValidationError("--cash must be positive, not \(cash)") }
@@ -139,52 +145,85 @@ struct SweepRunCommand: ParsableCommand {
             return
         }
         let progress = SweepProgress(total: runner.taskCount)
+        let store = storeOptions.resolvedPath.path
+        var outputs = SweepOutputs(spec: spec, strategyPath: strategy, plan: plan, series: series, ranked: [], metric: metric,
+                                   shard: slice?.description, random: random.map { ($0, seed) }, constraint: constraint, overrides: overrides)
         var earlier: [SweepRunner.Row] = []
-        if let resume {
-            do {
+        var folder: ReportFolder
+        do {
+            if let resume {
                 earlier = try SweepResume.rows(folder: resume, plan: plan, spec: spec, strategyPath: strategy, cash: cash,
                                                symbols: series.map(\.symbol), shard: slice?.description, constraint: constraint,
                                                random: random.map { ($0, seed) }, overrides: overrides,
                                                runNames: Set(portfolio ? [series.map(\.symbol).joined(separator: "+")] : series.map(\.symbol)))
-            } catch { throw CommandFailure.exit(error) }
+                folder = try ReportFolder.resuming(resume)
+            } else {
+                folder = try ReportFolder.reserve(kind: .sweep, name: "\(spec.name)-sweep", out: out, force: force, at: started)
+                try folder.clearForJournal()
+                // The folder says what it holds before the first row: a killed sweep can be resumed.
+                outputs.interrupted = true
+                try outputs.writeManifest(to: folder.final, started: started, store: store)
+            }
+        } catch let error as ReportFolderError {
+            throw error.report()
+        } catch let error as SweepError {
+            throw CommandFailure.exit(error)
+        } catch {
+            CommandFailure.printError("cannot write the sweep's manifest: \(error.localizedDescription)")
+            throw ExitCode(1)
         }
         let interrupt = InterruptFlag()
+        let journal: SweepJournal
+        do { journal = try SweepJournal(folder: folder.final, params: spec.paramNames, stopped: interrupt.isSet) } catch {
+            folder.discard()
+            CommandFailure.printError("cannot write \(SweepJournal.fileName) in \(folder.path): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
         let rows: [SweepRunner.Row]
         let interrupted: Bool
         do {
-            (rows, interrupted) = try runner.run(skipping: Set(earlier.map { SweepRunner.RunKey(combination: $0.combination, symbol: $0.symbol) }), progress: progress.update, stop: interrupt.isSet)
-        } catch { throw CommandFailure.exit(error) }
+            (rows, interrupted) = try runner.run(skipping: Set(earlier.map { SweepRunner.RunKey(combination: $0.combination, symbol: $0.symbol) }),
+                                                 progress: progress.update, stop: interrupt.isSet, onRow: journal.append)
+        } catch {
+            folder.discard()
+            if resume == nil {
+                // A fresh sweep that failed leaves nothing behind (a resumed one keeps its rows).
+                for name in ["manifest.json", SweepJournal.fileName] { try? FileManager.default.removeItem(at: folder.final.appendingPathComponent(name)) }
+                if out == nil { try? FileManager.default.removeItem(at: folder.final) }
+            }
+            throw CommandFailure.exit(error)
+        }
         progress.finish()
         let ranked = metric.rank(earlier + rows)
-        let overfitting = interrupted ? (psr: Double.nan, dsr: Double.nan, expectedMaxSharpe: Double.nan) : SweepRunCommand.overfitting(ranked, runner: runner)
-        let folder = try ReportFolder.make(name: "\(spec.name)-sweep", out: resume ?? out, at: started)
-        var outputs = SweepOutputs(spec: spec, strategyPath: strategy, plan: plan, series: series, ranked: ranked, metric: metric,
-                                   shard: slice?.description, random: random.map { ($0, seed) }, constraint: constraint, overrides: overrides,
-                                   overfitting: overfitting)
+        outputs.ranked = ranked
         outputs.interrupted = interrupted
+        outputs.overfitting = interrupted ? (psr: Double.nan, dsr: Double.nan, expectedMaxSharpe: Double.nan) : SweepRunCommand.overfitting(ranked, runner: runner)
         if let pbo, !interrupted {
             do {
                 for (symbol, group) in Dictionary(grouping: ranked, by: \.symbol) {
                     outputs.pbo[symbol] = try BacktestOverfitting.cscv(returns: group.map { $0.returns ?? [] }, splits: pbo).probability
                 }
                 outputs.pboSplits = pbo
-            } catch { throw CommandFailure.exit(error) }
-        }
-        do {
-            try outputs.write(to: folder, started: started, elapsed: clock.duration(to: .now), store: storeOptions.resolvedPath.path)
-        } catch {
-            CommandFailure.printError("cannot write the sweep to \(folder.path): \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
-        if report && !interrupted {
-            do { try SweepTopReports.write(ranked.prefix(top), runner: runner, spec: spec, folder: folder) } catch {
-                CommandFailure.printError("cannot write the top run reports in \(folder.path): \(error)")
-                throw ExitCode(1)
+            } catch {
+                folder.discard()
+                throw CommandFailure.exit(error)
             }
         }
+        do {
+            try outputs.write(to: folder.staging, finalPath: folder.path, started: started, elapsed: clock.duration(to: .now), store: store)
+            if report && !interrupted {
+                try SweepTopReports.write(ranked.prefix(top), runner: runner, spec: spec, folder: folder.staging, sweepPath: folder.path)
+            }
+            try folder.commit()
+        } catch {
+            folder.discard()
+            // The journal and manifest stay in the folder: --resume can still finish the sweep.
+            CommandFailure.printError("cannot write the sweep to \(folder.path): \((error as? ReportFolderError)?.description ?? "\(error)")")
+            throw ExitCode(1)
+        }
         if interrupted {
-            CommandFailure.notice("interrupted: \(ranked.count) of \(plan.indices.count * (portfolio ? 1 : series.count)) runs kept in \(folder.path); continue with the same command and --resume \(folder.path)")
-            throw ExitCode(130)
+            CommandFailure.notice("interrupted by \(interrupt.name): \(ranked.count) of \(plan.indices.count * (portfolio ? 1 : series.count)) runs kept in \(folder.path); continue with the same command and --resume \(folder.path)")
+            throw ExitCode(interrupt.exitCode)
         }
         if json {
             try JSONOutput.print(outputs.summaryObject(folder: folder.path))
@@ -202,15 +241,22 @@ struct SweepRunCommand: ParsableCommand {
         } catch {
             throw CommandFailure.exit(error)
         }
-        let folder = try ReportFolder.make(name: "\(spec.name)-walkforward", out: out, at: started)
+        let folder: ReportFolder
+        do { folder = try ReportFolder.reserve(kind: .walkForward, name: "\(spec.name)-walkforward", out: out, force: force, at: started) } catch {
+            throw error.report()
+        }
         let outputs = WalkForwardOutputs(results: results, params: runner.plan.grid.names, metric: metric)
         let manifest: [String: Any] = [
-            "kind": "walk_forward", "command": ["barwise"] + Array(CommandLine.arguments.dropFirst()), "strategy": spec.name,
+            "kind": ReportFolder.Kind.walkForward.rawValue, "command": ["barwise"] + Array(CommandLine.arguments.dropFirst()), "strategy": spec.name,
             "strategy_file": strategy, "walk_forward": text, "anchored": anchored, "grid": grids, "where": constraint ?? NSNull(),
             "rank": metric.rawValue, "symbols": runner.series.map(\.symbol), "barwise_version": BarwiseVersion.current,
         ]
-        do { try outputs.write(to: folder, manifest: manifest) } catch {
-            CommandFailure.printError("cannot write the walk-forward to \(folder.path): \(error.localizedDescription)")
+        do {
+            try outputs.write(to: folder.staging, manifest: manifest)
+            try folder.commit()
+        } catch {
+            folder.discard()
+            CommandFailure.printError("cannot write the walk-forward to \(folder.path): \((error as? ReportFolderError)?.description ?? error.localizedDescription)")
             throw ExitCode(1)
         }
         if json { try JSONOutput.print(outputs.summaryObject) } else {

@@ -10,7 +10,9 @@ import Signals
 /// prices and the HTML report) of each of the best rows, under `top/<rank>-<symbol>-<params>/`.
 /// Each is the same run `barwise run --set …` makes, repeated from the sweep's loaded bars.
 enum SweepTopReports {
-    static func write(_ rows: ArraySlice<SweepRunner.Row>, runner: SweepRunner, spec: StrategySpec, folder: URL) throws {
+    /// - Parameters:
+    ///   - folder: where to write (the sweep's staging folder); `sweepPath`: the sweep folder's final path.
+    static func write(_ rows: ArraySlice<SweepRunner.Row>, runner: SweepRunner, spec: StrategySpec, folder: URL, sweepPath: String) throws {
         for (i, row) in rows.enumerated() {
             let symbols = runner.portfolio ? runner.series : runner.series.filter { $0.symbol == row.symbol }
             var s = spec
@@ -25,7 +27,7 @@ enum SweepTopReports {
             let dir = folder.appendingPathComponent("top").appendingPathComponent(name.replacingOccurrences(of: "/", with: "_"))
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             let manifest: [String: Any] = [
-                "kind": "run", "from_sweep": folder.path, "rank_in_sweep": i + 1, "strategy": spec.name,
+                "kind": "run", "from_sweep": sweepPath, "rank_in_sweep": i + 1, "strategy": spec.name,
                 "params": row.params, "symbols": symbols.map(\.symbol), "barwise_version": BarwiseVersion.current,
                 "command": ["barwise", "run", spec.sourcePath ?? spec.name] + params.flatMap { ["--set", $0] },
             ]

@@ -31,6 +31,8 @@ public struct LanguageError: Error, Sendable, Equatable, CustomStringConvertible
         case cycle([String])
         case nameClash(String, with: String)
         case invalidIndicator(String)
+        /// A price series, indicator, crossing or lag in an expression that has no bars.
+        case needsBars(String)
     }
 
     public var kind: Kind
@@ -89,6 +91,8 @@ public struct LanguageError: Error, Sendable, Equatable, CustomStringConvertible
             return "signals refer to each other in a cycle: \(names.joined(separator: " -> "))"
         case .invalidIndicator(let message):
             return message
+        case .needsBars(let what):
+            return "\(what) needs bars; here only numbers, names, operators, abs, min and max are available"
         case .nameClash(let name, let other):
             return "the name '\(name)' is already taken by \(other); choose another"
         }

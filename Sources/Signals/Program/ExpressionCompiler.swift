@@ -88,6 +88,8 @@ struct CompilerState {
     var done: [String: CompiledValue] = [:]
     var visiting: [String] = []
     var keyStack: [String] = []
+    /// Names read from input slots set before each evaluation (`ScalarFormula` variables).
+    var inputs: [String: Int32] = [:]
 
     init(params: [String: Double], signals: [ExpressionCompiler.Source]) {
         self.params = params
@@ -216,6 +218,9 @@ struct CompilerState {
     }
 
     mutating func resolve(_ name: String, column: Int) throws(CompileError) -> CompiledValue {
+        if let slot = inputs[name] {
+            return CompiledValue(slot: slot, type: .number, constant: nil)
+        }
         if let field = PriceField(rawValue: name) {
             return CompiledValue(slot: field.slot, type: .number, constant: nil)
         }

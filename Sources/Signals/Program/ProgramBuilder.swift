@@ -25,6 +25,14 @@ struct ProgramBuilder {
         return slot
     }
 
+    /// A fresh slot whose value is set from outside before each evaluation (a `ScalarFormula`
+    /// variable): never shared with a constant, never folded.
+    mutating func input() -> Int32 {
+        let slot = Int32(slots.count)
+        slots.append(.nan)
+        return slot
+    }
+
     /// The slot of the node computing `key`, emitting it with `make(outSlot)` when it is new.
     mutating func node<E: Error>(_ key: NodeKey, width: Int = 1, _ make: (inout ProgramBuilder, Int32) throws(E) -> Node) throws(E) -> Int32 {
         if let slot = keys[key] { return slot }

@@ -1,0 +1,83 @@
+import Foundation
+import Research
+
+/// The rows of a running sweep, appended to `results.partial.csv` in its folder as each run
+/// finishes: one `write(2)` per row (the same columns as `results.csv`, in finishing order), so
+/// a sweep killed by any signal, SIGKILL included, loses only the runs in flight, and
+/// `barwise sweep --resume DIR` reads the rows back. The finished folder replaces the journal with
+/// the ranked `results.csv`.
+///
+/// Test hook: `BARWISE_TEST_SIGNAL_AFTER_RUNS=N:SIG` (SIG one of INT, TERM, KILL) sends the
+/// process SIG once N rows are in the journal, and for INT and TERM waits until the sweep has
+/// seen it, so that tests stop a sweep at a known row instead of after a guessed delay.
+final class SweepJournal: @unchecked Sendable {
+    static let fileName = "results.partial.csv"
+
+    private let descriptor: Int32
+    private let params: [String]
+    private let lock = NSLock()
+    private var written = 0
+    private var failed = false
+    private let hook: (rows: Int, signal: Int32)?
+    private let stopped: @Sendable () -> Bool
+
+    /// Opens (or creates, with the header) the journal in `folder`.
+    /// - Parameter stopped: whether the sweep has seen an interrupting signal (for the test hook).
+    init(folder: URL, params: [String], stopped: @escaping @Sendable () -> Bool) throws {
+        let path = folder.appendingPathComponent(Self.fileName).path
+        descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        guard descriptor >= 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+        self.params = params
+        self.stopped = stopped
+        hook = Self.testHook(ProcessInfo.processInfo.environment["BARWISE_TEST_SIGNAL_AFTER_RUNS"])
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_size == 0 { write(SweepResultsCSV.header(params: params) + "\n") }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends one finished row (called from worker threads).
+    func append(_ row: SweepRunner.Row) {
+        let line = SweepResultsCSV.line(row, params: params) + "\n"
+        lock.lock()
+        write(line)
+        written += 1
+        let count = written
+        lock.unlock()
+        if let hook, count == hook.rows {
+            kill(getpid(), hook.signal)
+            // SIGKILL ends the process above; INT and TERM are handled on another thread.
+            let deadline = Date().addingTimeInterval(10)
+            while !stopped(), Date() < deadline { usleep(1000) }
+        }
+    }
+
+    /// Writes all of `text` (a row is a few hundred bytes: one call in practice). A failing
+    /// journal is reported once; the sweep goes on and still writes its results at the end.
+    private func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 {
+                if !failed { CommandFailure.notice("warning: cannot append to \(Self.fileName): \(String(cString: strerror(errno))); rows are kept in memory only") }
+                failed = true
+                return
+            }
+            offset += n
+        }
+    }
+
+    private static func testHook(_ value: String?) -> (rows: Int, signal: Int32)? {
+        guard let parts = value?.split(separator: ":"), parts.count == 2, let n = Int(parts[0]), n >= 1 else { return nil }
+        switch parts[1] {
+        case "INT": return (n, SIGINT)
+        case "TERM": return (n, SIGTERM)
+        case "KILL": return (n, SIGKILL)
+        default: return nil
+        }
+    }
+}
