@@ -40,7 +40,7 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .malformedRandom(n, reason):
             return "--random \(n): \(reason)"
         case let .constraintTooSelective(constraint, kept, drawn, wanted):
-            return "--random \(wanted): only \(Self.grouped(kept)) of \(Self.grouped(drawn)) combinations drawn at random satisfy --where '\(constraint)' (at most \(Self.grouped(drawn)) are drawn); loosen --where, narrow the grid or lower --random"
+            return "--random \(wanted): only \(Self.grouped(kept)) of the \(Self.grouped(drawn)) combinations drawn at random (the most it draws) satisfy --where '\(constraint)'; loosen --where, narrow the grid or lower --random"
         }
     }
 

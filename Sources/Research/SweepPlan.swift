@@ -7,8 +7,9 @@
 /// grid's index space (a Fisher-Yates shuffle kept sparse: only displaced indices are stored, so
 /// memory grows with the draws, not the grid), and each draw that passes `--where` is kept until N
 /// are kept. That is a uniform sample of the combinations that pass. When the whole grid has been
-/// drawn with fewer than N passing, all of those are the sample; when `maxCombinations` draws
-/// keep fewer than N, the sweep is refused (`--where` is too selective for sampling).
+/// drawn with fewer than N passing, all of those are the sample; when `maxDraws(N)` draws
+/// (max(1 million, 10·N), at most 10 million) keep fewer than N, the sweep is refused: `--where`
+/// is too selective for sampling that grid.
 public struct SweepPlan: Sendable {
     /// The most combinations a grid may have without `--random`, and the most draws `--random`
     /// makes.
@@ -78,6 +79,11 @@ public struct SweepPlan: Sendable {
         fixed.merging(grid.combination(at: index)) { _, swept in swept }
     }
 
+    /// The most combinations `--random count` draws before giving up on `--where`.
+    public static func maxDraws(_ count: Int) -> Int {
+        min(maxCombinations, max(1_000_000, count.multipliedReportingOverflow(by: 10).partialValue))
+    }
+
     /// Whether a combination (its swept values, in axis order) passes `--where`, compiled once
     /// with the fixed params folded in.
     private static func filter(
@@ -97,7 +103,7 @@ public struct SweepPlan: Sendable {
         var displaced: [Int: Int] = [:]
         var kept: [Int] = []
         var drawn = 0
-        let budget = min(total, Self.maxCombinations)
+        let budget = min(total, Self.maxDraws(count))
         var values = [Double](repeating: 0, count: grid.axes.count)
         while kept.count < count, drawn < budget {
             let j = drawn + Int(rng.uniform(below: UInt64(total - drawn)))

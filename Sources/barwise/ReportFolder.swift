@@ -69,7 +69,21 @@ struct ReportFolder {
 
     /// `sweep --resume DIR`: DIR (already checked to hold the same sweep), rewritten whole on commit.
     static func resuming(_ path: String) throws(ReportFolderError) -> ReportFolder {
-        try ReportFolder(final: URL(fileURLWithPath: path), replaces: true)
+        let url = URL(fileURLWithPath: path)
+        removeStaleSiblings(of: url)
+        return try ReportFolder(final: url, replaces: true)
+    }
+
+    /// The `.<name>.tmp-<pid>` and `.old-<pid>` folders of processes that no longer run (a
+    /// killed sweep's): nothing in them is needed, the journal is in the folder itself.
+    private static func removeStaleSiblings(of url: URL) {
+        let parent = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent)."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard rest.hasPrefix("tmp-") || rest.hasPrefix("old-"), let pid = Int32(rest.dropFirst(4)) else { continue }
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { try? FileManager.default.removeItem(at: parent.appendingPathComponent(name)) }
+        }
     }
 
     private init(final: URL, replaces: Bool) throws(ReportFolderError) {

@@ -92,4 +92,86 @@ import Testing
     func malformedShardsAreRejected(text: String) {
         #expect(throws: SweepError.self) { try Shard(parsing: text, environment: [:]) }
     }
+
+    // MARK: limits, sampling without enumeration, duplicates, --where through the compiler
+
+    private func hugeGrid() throws -> ParameterGrid {
+        try ParameterGrid(axes: [GridAxis(parsing: "fast=1:100000:1"), GridAxis(parsing: "slow=1:100000:1")], strategyParams: ["fast", "slow"])
+    }
+
+    @Test func gridOverTenMillionCombinationsIsRejectedWithTheLimit() throws {
+        #expect(throws: SweepError.tooManyCombinations(sizes: [100_000, 100_000], limit: 10_000_000)) {
+            try SweepPlan(grid: try hugeGrid(), params: [:])
+        }
+        let message = SweepError.tooManyCombinations(sizes: [100_000, 100_000], limit: 10_000_000).description
+        #expect(message.contains("10,000,000,000 combinations") && message.contains("limit of 10,000,000") && message.contains("--random"))
+    }
+
+    @Test func gridWhoseSizeOverflowsIsRejectedEvenWithRandom() throws {
+        let axes = try (0..<4).map { i throws(SweepError) in try GridAxis(parsing: "p\(i)=1:999999:1") }
+        let grid = try ParameterGrid(axes: axes, strategyParams: ["p0", "p1", "p2", "p3"])
+        #expect(grid.count == nil)
+        #expect(throws: SweepError.self) { try SweepPlan(grid: grid, params: [:], random: (count: 5, seed: 1)) }
+    }
+
+    @Test func randomSampleOfAHugeGridDrawsDistinctPassingCombinationsWithoutEnumerating() throws {
+        let constraint = try ParameterConstraint("fast < slow", params: ["fast", "slow"])
+        let a = try SweepPlan(grid: try hugeGrid(), params: [:], constraint: constraint, random: (count: 1000, seed: 3))
+        let b = try SweepPlan(grid: try hugeGrid(), params: [:], constraint: constraint, random: (count: 1000, seed: 3))
+        #expect(a.indices == b.indices && a.trials == 1000 && Set(a.indices).count == 1000)
+        #expect(a.indices.allSatisfy { let p = a.params(at: $0); return p["fast"]! < p["slow"]! && $0 < 10_000_000_000 })
+        // Spread over the whole index space, not the first combinations.
+        #expect(a.indices.last! > 5_000_000_000 && a.indices.first! < 5_000_000_000)
+    }
+
+    @Test func randomSampleOfASmallGridWithFewerPassingThanAskedIsAllOfThem() throws {
+        let constraint = try ParameterConstraint("slow == 2 * fast", params: ["fast", "slow"])
+        let plan = try SweepPlan(grid: try smaGrid(), params: [:], constraint: constraint, random: (count: 50, seed: 9))
+        let all = try SweepPlan(grid: try smaGrid(), params: [:], constraint: constraint)
+        #expect(plan.indices == all.indices && all.indices.count == 10)
+    }
+
+    @Test func whereTooSelectiveForSamplingAHugeGridIsAnError() throws {
+        let constraint = try ParameterConstraint("fast == 7 and slow == 7", params: ["fast", "slow"])
+        #expect {
+            try SweepPlan(grid: try hugeGrid(), params: [:], constraint: constraint, random: (count: 5, seed: 1))
+        } throws: { error in
+            guard case let SweepError.constraintTooSelective(_, kept, drawn, wanted) = error else { return false }
+            return kept <= 1 && drawn == SweepPlan.maxDraws(5) && wanted == 5
+        }
+    }
+
+    @Test(arguments: ["fast=5,5,5", "fast=5,10,5", "fast=0,-0", "fast=1e16:1.0000000000000010e16:1"])
+    func valueGivenTwiceInAnAxisIsRejected(text: String) {
+        #expect {
+            try GridAxis(parsing: text)
+        } throws: { error in
+            "\(error)".contains("appears twice")
+        }
+    }
+
+    @Test func whereMustBeACondition() {
+        for text in ["fast", "fast + slow", "not fast"] {
+            #expect {
+                try ParameterConstraint(text, params: ["fast", "slow"])
+            } throws: { error in
+                let m = "\(error)"
+                return m.hasPrefix("--where '\(text)'") && (m.contains("must be a condition") || m.contains("must be a boolean"))
+            }
+        }
+    }
+
+    @Test func whereFollowsTheStrategyLanguagesNaNRules() throws {
+        // 0 / 0 is NaN; in the strategy language a comparison with NaN is false, `!=` included.
+        let c = try ParameterConstraint("(fast - fast) / (slow - slow) != 1", params: ["fast", "slow"])
+        #expect(!c.accepts(["fast": 5, "slow": 10]))
+        let plan = try SweepPlan(grid: try smaGrid(), params: [:], constraint: ParameterConstraint("fast < slow or (fast - fast) / (slow - slow) != 1", params: ["fast", "slow"]))
+        #expect(plan.indices.count == 175)
+    }
+
+    @Test func whereSeesFixedParamsAsConstants() throws {
+        let grid = try ParameterGrid(axes: [GridAxis(parsing: "fast=5:50:5")], strategyParams: ["fast", "slow"])
+        let plan = try SweepPlan(grid: grid, params: ["fast": 1, "slow": 30], constraint: ParameterConstraint("fast < slow", params: ["fast", "slow"]))
+        #expect(plan.indices.map { plan.params(at: $0)["fast"]! } == [5, 10, 15, 20, 25])
+    }
 }
