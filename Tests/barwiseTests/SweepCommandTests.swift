@@ -102,45 +102,17 @@ import Testing
         (["--grid", "fast=5,10", "--where", "fast > slow + 100"], "no combination satisfies"),
         (["--grid", "fast=5,10", "--shard", "4/3"], "--shard '4/3'"),
         (["--grid", "fast=5,10", "--rank", "luck"], "--rank 'luck' is not a metric"),
+        (["--grid", "fast=1:100000:1", "--grid", "slow=1:100000:1"], "more than the limit of 10,000,000"),
+        (["--grid", "fast=5,5,5"], "5 appears twice"),
+        (["--grid", "fast=5,10", "--top=-1"], "--top"),
+        (["--grid", "fast=5,10", "--jobs=-2"], "--jobs"),
+        (["--grid", "fast=5,10", "--random=-3"], "--random"),
+        (["--grid", "fast=5,10", "--where", "fast"], "--where must be a condition"),
+        (["--grid", "fast=5,10", "--where", "not fast"], "operand of 'not' must be a boolean"),
     ] as [([String], String)])
     func badInputExitsTwoWithOneLine(extra: [String], message: String) throws {
         let r = try BarwiseProcess.run(["sweep", "strategies/sma_cross.toml"] + extra + ["--store", try Self.store()])
         #expect(r.status == 2)
         #expect(r.stderr.contains(message), "\(r.stderr)")
-    }
-}
-
-/// Ctrl-C during a sweep keeps the rows done; `--resume` finishes it to the same result.
-@Suite struct SweepInterruptTests {
-    @Test func interruptedSweepResumesToTheSameResultsAsAWholeRun() throws {
-        let store = try SweepCommandTests.store()
-        let dir = try BarwiseProcess.scratchDirectory().path
-        let args = ["sweep", "strategies/sma_cross.toml", "--grid", "fast=2:60:1", "--grid", "slow=10:300:5", "--where", "fast < slow",
-                    "--jobs", "2", "--store", store]
-        let process = Process()
-        process.executableURL = BarwiseProcess.executable
-        process.arguments = args + ["--out", dir + "/stopped"]
-        process.currentDirectoryURL = BarwiseProcess.packageRoot
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Interrupt once the sweep is under way (the whole grid takes several seconds).
-        Thread.sleep(forTimeInterval: 0.6)
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130, "the sweep finished before Ctrl-C; the grid is too small for this machine")
-        let kept = try String(contentsOfFile: dir + "/stopped/results.csv", encoding: .utf8).split(separator: "\n")
-        #expect(kept.count > 1 && kept.count < 3196)
-        let resumed = try BarwiseProcess.run(args + ["--resume", dir + "/stopped"])
-        #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(resumed.stdout.contains("kept from the interrupted run"))
-        let whole = try BarwiseProcess.run(args + ["--out", dir + "/whole"])
-        #expect(whole.status == 0)
-        let a = try String(contentsOfFile: dir + "/stopped/results.csv", encoding: .utf8).split(separator: "\n").sorted()
-        let b = try String(contentsOfFile: dir + "/whole/results.csv", encoding: .utf8).split(separator: "\n").sorted()
-        #expect(a.count == 3196 && a == b)
-        // A different grid cannot resume this folder.
-        let other = try BarwiseProcess.run(["sweep", "strategies/sma_cross.toml", "--grid", "fast=2:60:1", "--resume", dir + "/stopped", "--store", store])
-        #expect(other.status == 2 && other.stderr.contains("holds a different sweep"))
     }
 }
