@@ -1,3 +1,5 @@
+import Signals
+
 /// Which combinations a sweep runs: the grid, filtered by `--where`, optionally sampled by
 /// `--random N --seed S`, then sliced by `--shard`.
 ///
@@ -47,17 +49,18 @@ public struct SweepPlan: Sendable {
         } else if total > Self.maxCombinations {
             throw .tooManyCombinations(sizes: sizes, limit: Self.maxCombinations)
         }
-        let passes = try Self.filter(constraint, grid: grid, fixed: fixed)
+        // `--where` compiled once, the fixed params folded in; evaluated per combination.
+        var filter = try constraint?.formula(fixed: fixed, swept: grid.names).evaluator()
         var accepted: [Int]
         if let random {
-            accepted = try Self.sample(random.count, seed: random.seed, grid: grid, total: total, constraint: constraint?.source, passes: passes)
+            accepted = try Self.sample(random.count, seed: random.seed, grid: grid, total: total, constraint: constraint?.source, filter: &filter)
         } else {
             accepted = []
             var values = [Double](repeating: 0, count: grid.axes.count)
             var digits = [Int](repeating: 0, count: grid.axes.count)
             for a in grid.axes.indices { values[a] = grid.axes[a].values[0] }
             for k in 0..<total {
-                if passes(values) { accepted.append(k) }
+                if filter?.evaluate(values) ?? 1 == 1 { accepted.append(k) }
                 // The next combination: an odometer over the axes, the last fastest.
                 var a = grid.axes.count - 1
                 while a >= 0 {
@@ -84,19 +87,9 @@ public struct SweepPlan: Sendable {
         min(maxCombinations, max(1_000_000, count.multipliedReportingOverflow(by: 10).partialValue))
     }
 
-    /// Whether a combination (its swept values, in axis order) passes `--where`, compiled once
-    /// with the fixed params folded in.
-    private static func filter(
-        _ constraint: ParameterConstraint?, grid: ParameterGrid, fixed: [String: Double]
-    ) throws(SweepError) -> ([Double]) -> Bool {
-        guard let constraint else { return { _ in true } }
-        var evaluator = try constraint.formula(fixed: fixed, swept: grid.names).evaluator()
-        return { values in evaluator.evaluate(values) == 1 }
-    }
-
     /// Draws `count` grid indices that pass, uniformly without replacement (see the type's doc).
     private static func sample(
-        _ count: Int, seed: UInt64, grid: ParameterGrid, total: Int, constraint: String?, passes: ([Double]) -> Bool
+        _ count: Int, seed: UInt64, grid: ParameterGrid, total: Int, constraint: String?, filter: inout ScalarFormula.Evaluator?
     ) throws(SweepError) -> [Int] {
         var rng = SplitMix64(seed: seed)
         // Position p of the virtual shuffled array holds displaced[p] ?? p.
@@ -110,8 +103,8 @@ public struct SweepPlan: Sendable {
             let pick = displaced[j] ?? j
             displaced[j] = displaced.removeValue(forKey: drawn) ?? drawn
             drawn += 1
-            if constraint != nil { grid.values(at: pick, into: &values) }
-            if passes(values) { kept.append(pick) }
+            if filter != nil { grid.values(at: pick, into: &values) }
+            if filter?.evaluate(values) ?? 1 == 1 { kept.append(pick) }
         }
         if kept.count < count, drawn < total, let constraint {
             throw .constraintTooSelective(constraint, kept: kept.count, drawn: drawn, wanted: count)

@@ -49,26 +49,37 @@ public struct ScalarFormula: Sendable {
 
     /// Evaluates a formula repeatedly over its own slots.
     public struct Evaluator {
-        private let formula: ScalarFormula
+        private let nodes: [Node]
+        private let inputSlots: [Int]
+        private let resultSlot: Int
         private var slots: [Double]
 
         init(_ formula: ScalarFormula) {
-            self.formula = formula
+            nodes = formula.nodes
+            inputSlots = formula.inputSlots
+            resultSlot = formula.resultSlot
             slots = formula.template
         }
 
         /// The formula's value with `values[i]` for `formula.variables[i]`.
         public mutating func evaluate(_ values: [Double]) -> Double {
-            let f = formula
+            let nodes = self.nodes, inputs = inputSlots, result = resultSlot
             return slots.withUnsafeMutableBufferPointer { s in
-                for (i, slot) in f.inputSlots.enumerated() { s[slot] = values[i] }
+                inputs.withUnsafeBufferPointer { slot in
+                    values.withUnsafeBufferPointer { v in
+                        for i in 0..<slot.count { s[slot[i]] = v[i] }
+                    }
+                }
                 // Nodes come in topological order and every one is pure (checked when compiling),
                 // so constants never change and each node's output is rewritten before it is read.
-                for node in f.nodes {
-                    let b = node.b >= 0 ? s[Int(node.b)] : .nan
-                    s[Int(node.out)] = NodeEvaluation.evaluate(node.op, s[Int(node.a)], b)
+                nodes.withUnsafeBufferPointer { ns in
+                    for k in 0..<ns.count {
+                        let node = ns[k]
+                        let b = node.b >= 0 ? s[Int(node.b)] : .nan
+                        s[Int(node.out)] = NodeEvaluation.evaluate(node.op, s[Int(node.a)], b)
+                    }
                 }
-                return s[f.resultSlot]
+                return s[result]
             }
         }
     }
