@@ -17,7 +17,9 @@ struct RunCommand: ParsableCommand {
             cash account: orders decided at a bar's close fill at the next bar's open (or at the \
             close with [execution] fill = "close"). Prints the headline figures and writes \
             reports/<strategy>-<UTC timestamp>/ with equity.csv, trades.csv, orders.csv, \
-            summary.json and manifest.json (or the folder given by --out).
+            summary.json and manifest.json (or the folder given by --out, which must be new or \
+            empty; --force replaces an earlier run folder whole). The folder appears complete: \
+            files are written beside it and moved into place at the end.
 
             A strategy with an [allocation] table rebalances its symbols to target weights every \
             week, month or quarter (weights from the trailing lookback, as barwise optimize computes \

@@ -23,6 +23,10 @@ struct SweepCommand: ParsableCommand {
               barwise sweep strategies/sma_cross.toml --grid fast=5:50:5 --grid slow=10:200:10 --shard 2/4 --out sweep-2
               barwise sweep merge sweep-1 sweep-2 sweep-3 sweep-4 --out sweep-all
 
+            Stopping: Ctrl-C or SIGTERM keeps the rows done (exit 130 or 143); every row is also \
+            appended to results.partial.csv as it finishes, so even a killed sweep loses only the \
+            runs in flight. The same command with --resume DIR runs what is missing.
+
             Sharding: --shard I/N runs every N-th combination starting at the I-th (1 ≤ I ≤ N). \
             --shard auto reads SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_MIN/SLURM_ARRAY_TASK_COUNT, or \
             JOB_COMPLETION_INDEX (Kubernetes Indexed Job) with N from --shard auto/N or BARWISE_SHARDS.

@@ -92,7 +92,7 @@ struct SweepRunCommand: ParsableCommand {
         }
         if let random, random < 1 { throw ValidationError("--random must be at least 1, not \(random)") }
         if top < 0 { throw ValidationError("--top must be 0 or more, not \(top)") }
-        if let pbo, pbo < 2 { throw ValidationError("--pbo must be an even number of blocks from 2 to 16, not \(pbo)") }
+        if let pbo, pbo < 2 || pbo > 16 || pbo % 2 != 0 { throw ValidationError("--pbo must be an even number of blocks from 2 to 16, not \(pbo)") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
         if walkForward != nil && portfolio { throw ValidationError("--walk-forward runs one symbol at a time; drop --portfolio") }
         if walkForward != nil && shard != nil { throw ValidationError("--walk-forward cannot be sharded") }

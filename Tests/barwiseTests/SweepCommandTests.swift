@@ -109,6 +109,7 @@ import Testing
         (["--grid", "fast=5,10", "--random=-3"], "--random"),
         (["--grid", "fast=5,10", "--where", "fast"], "--where must be a condition"),
         (["--grid", "fast=5,10", "--where", "not fast"], "operand of 'not' must be a boolean"),
+        (["--grid", "fast=5,10", "--pbo", "3"], "--pbo must be an even number of blocks from 2 to 16, not 3"),
     ] as [([String], String)])
     func badInputExitsTwoWithOneLine(extra: [String], message: String) throws {
         let r = try BarwiseProcess.run(["sweep", "strategies/sma_cross.toml"] + extra + ["--store", try Self.store()])
