@@ -120,5 +120,23 @@ import Testing
         #expect(partial.status == 0, "\(partial.stderr)")
         #expect(try json(dir + "/merged/manifest.json")["missing_shards"] as? [Int] == [2, 4])
         #expect(try lines(dir + "/merged/results.csv").count == 1 + (try lines(dir + "/s1/results.csv")).count - 1 + (try lines(dir + "/s3/results.csv")).count - 1)
+        // A shard stopped by SIGTERM is not a whole shard either.
+        for i in [2, 4] {
+            let stop = i == 4 ? ["BARWISE_TEST_SIGNAL_AFTER_RUNS": "2:TERM"] : [:]
+            let r = try BarwiseProcess.run(args + ["--shard", "\(i)/4", "--jobs", "1", "--out", dir + "/s\(i)"], environment: stop)
+            #expect(r.status == (i == 4 ? 143 : 0), "\(r.stderr)")
+        }
+        let stopped = try BarwiseProcess.run(["sweep", "merge"] + (1...4).map { dir + "/s\($0)" } + ["--out", dir + "/all"])
+        #expect(stopped.status == 2 && stopped.stderr.contains("\(dir)/s4 is an interrupted shard"), "\(stopped.stderr)")
+    }
+
+    @Test func randomSampleOfAGridOfTenBillionCombinationsRunsWithoutListingIt() throws {
+        let dir = try BarwiseProcess.scratchDirectory().path
+        let r = try BarwiseProcess.run(["sweep", Self.strategy, "--grid", "fast=1:100000:1", "--grid", "slow=1:100000:1", "--where", "fast < slow",
+                                        "--random", "5", "--seed", "4", "--json", "--out", dir + "/sample", "--store", try SweepCommandTests.store()])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try lines(dir + "/sample/results.csv").dropFirst().map { $0.split(separator: ",").prefix(2).compactMap { Double($0) } }
+        #expect(rows.count == 5 && rows.allSatisfy { $0.count == 2 && $0[0] < $0[1] } && Set(rows).count == 5)
+        #expect(try json(dir + "/sample/summary.json")["trials"] as? Int == 5)
     }
 }
