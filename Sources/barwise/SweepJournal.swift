@@ -25,7 +25,7 @@ final class SweepJournal: @unchecked Sendable {
     /// - Parameter stopped: whether the sweep has seen an interrupting signal (for the test hook).
     init(folder: URL, params: [String], stopped: @escaping @Sendable () -> Bool) throws {
         let path = folder.appendingPathComponent(Self.fileName).path
-        descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        descriptor = open(path, O_RDWR | O_APPEND | O_CREAT, 0o644)
         guard descriptor >= 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
@@ -33,7 +33,19 @@ final class SweepJournal: @unchecked Sendable {
         self.stopped = stopped
         hook = Self.testHook(ProcessInfo.processInfo.environment["BARWISE_TEST_SIGNAL_AFTER_RUNS"])
         var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_size > 0 { Self.dropCutLine(descriptor, size: Int64(status.st_size)) }
         if fstat(descriptor, &status) == 0, status.st_size == 0 { write(SweepResultsCSV.header(params: params) + "\n") }
+    }
+
+    /// A journal whose writer was killed in the middle of a row ends without a newline: that
+    /// row is cut off (`--resume` ignores it), so that the next row starts on a line of its own.
+    private static func dropCutLine(_ fd: Int32, size: Int64) {
+        let window = min(size, 1 << 16)
+        var tail = [UInt8](repeating: 0, count: Int(window))
+        let n = tail.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(window), off_t(size - window)) }
+        guard n == Int(window), tail.last != UInt8(ascii: "\n") else { return }
+        let keep = tail.lastIndex(of: UInt8(ascii: "\n")).map { size - window + Int64($0) + 1 } ?? 0
+        _ = ftruncate(fd, off_t(keep))
     }
 
     deinit { close(descriptor) }

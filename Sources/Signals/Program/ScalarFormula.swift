@@ -84,6 +84,7 @@ public struct ScalarFormula: Sendable {
         }
     }
 
+    /// An evaluator with its own slots (one per thread that evaluates).
     public func evaluator() -> Evaluator { Evaluator(self) }
 
     /// Only what needs no bars: every name known, no indicator, crossing or lag.
