@@ -71,9 +71,11 @@ struct SweepOutputs {
         ]
     }
 
-    /// Writes only `manifest.json` into `folder`: a running sweep's, before its first row.
+    /// Writes only `manifest.json` into `folder`: a running sweep's, before its first row. Never
+    /// over another one: two sweeps given the same empty `--out` at once cannot share it.
     func writeManifest(to folder: URL, started: Date, store: String) throws {
-        try json(manifestObject(started: started, elapsed: .zero, store: store)).write(to: folder.appendingPathComponent("manifest.json"))
+        try json(manifestObject(started: started, elapsed: .zero, store: store))
+            .write(to: folder.appendingPathComponent("manifest.json"), options: .withoutOverwriting)
     }
 
     var gridObject: [String: Any] {
