@@ -7,6 +7,8 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyGrid(constraint: String)
     case malformedShard(String, reason: String)
     case malformedResume(String)
+    /// `--pbo S` cannot be computed: a split count outside 2…16 or odd, too few trials or periods.
+    case invalidOverfittingSplits(Int, reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
             return "--shard '\(text)': \(reason)"
         case let .malformedResume(reason):
             return "--resume: \(reason)"
+        case let .invalidOverfittingSplits(splits, reason):
+            return "--pbo \(splits): \(reason)"
         }
     }
 }

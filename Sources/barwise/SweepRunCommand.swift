@@ -29,7 +29,7 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: "The seed of --random.")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads (default: the number of cores).")
+    @Option(help: "Worker threads.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Run one slice of the sweep: I/N, auto or auto/N.")
@@ -89,6 +89,7 @@ struct SweepRunCommand: ParsableCommand {
         }
         if let random, random < 1 { throw ValidationError("--random must be at least 1") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let pbo, !(2...16).contains(pbo) || pbo % 2 != 0 { throw ValidationError("--pbo takes an even number of splits from 2 to 16, got \(pbo)") }
         if walkForward != nil && portfolio { throw ValidationError("--walk-forward runs one symbol at a time; drop --portfolio") }
         if walkForward != nil && shard != nil { throw ValidationError("--walk-forward cannot be sharded") }
         if anchored && walkForward == nil { throw ValidationError("--anchored goes with --walk-forward") }
@@ -191,7 +192,7 @@ struct SweepRunCommand: ParsableCommand {
         } else {
             print(outputs.table(top: top))
             let resumed = earlier.isEmpty ? "" : " (\(earlier.count) kept from the interrupted run)"
-            print("\(ranked.count) runs (\(plan.indices.count) combinations × \(portfolio ? 1 : series.count) \(portfolio ? "portfolio" : "symbols"))\(resumed) → \(folder.path)")
+            print("\(ranked.count) runs (\(plan.indices.count) combinations × \(portfolio ? "1 portfolio" : Plural.count(series.count, "symbol")))\(resumed) → \(folder.path)")
         }
     }
 
