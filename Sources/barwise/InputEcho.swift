@@ -29,4 +29,19 @@ enum InputEcho {
     private static func isControl(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x20 || s.value == 0x7f || (0x80...0x9f).contains(s.value)
     }
+
+    /// `text` with every run of more than `limit` non-blank characters cut to `limit`, for
+    /// messages that quote input we did not format ourselves (the argument parser's).
+    static func capLongWords(_ text: String) -> String {
+        var out = "", word = ""
+        func flush() {
+            out += word.count > limit ? String(word.prefix(limit)) + "…(\(word.count) characters)" : word
+            word = ""
+        }
+        for c in text {
+            if c == " " || c == "\n" { flush(); out.append(c) } else { word.append(c) }
+        }
+        flush()
+        return out
+    }
 }
