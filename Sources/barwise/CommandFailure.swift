@@ -41,9 +41,10 @@ enum CommandFailure {
     }
 
     /// Prints `barwise: error: MESSAGE` as one line: control characters are escaped so that
-    /// echoed input cannot start a new line.
+    /// echoed input cannot start a new line, and any run of more than 200 non-blank characters
+    /// (input a library quoted whole) is cut.
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("barwise: error: \(InputEcho.oneLine(message))\n".utf8))
+        FileHandle.standardError.write(Data("barwise: error: \(InputEcho.capLongWords(InputEcho.oneLine(message)))\n".utf8))
     }
 
     static func notice(_ message: String) {

@@ -30,12 +30,13 @@ enum InputEcho {
         s.value < 0x20 || s.value == 0x7f || (0x80...0x9f).contains(s.value)
     }
 
-    /// `text` with every run of more than `limit` non-blank characters cut to `limit`, for
-    /// messages that quote input we did not format ourselves (the argument parser's).
+    /// `text` with every run of non-blank characters longer than a quoted value can be (`limit`
+    /// plus its quotes and ellipsis) cut to `limit`, for messages that quote input we did not
+    /// format ourselves (the argument parser's, a library's).
     static func capLongWords(_ text: String) -> String {
         var out = "", word = ""
         func flush() {
-            out += word.count > limit ? String(word.prefix(limit)) + "…(\(word.count) characters)" : word
+            out += word.count > limit + 10 ? String(word.prefix(limit)) + "…(\(word.count) characters)" : word
             word = ""
         }
         for c in text {

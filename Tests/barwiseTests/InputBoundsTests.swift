@@ -57,6 +57,10 @@ import Testing
         #expect(r.status == 2)
         #expect(r.errorLine.contains("cash must be positive, got -100"), "\(r.stderr)")
         #expect(!r.stderr.contains("Missing value"))
+        let sweep = try SampleStore.run(["sweep", "strategies/sma_cross.toml", "--grid", "fast=5:10:5", "--cash", "-100"])
+        #expect(sweep.status == 2 && sweep.stderr.contains("--cash must be positive, not -100"), "\(sweep.stderr)")
+        let rows = try SampleStore.run(["data", "show", "GOOG", "--rows", "-2"])
+        #expect(rows.status == 2 && rows.stderr.contains("--rows must be at least 1, got -2"), "\(rows.stderr)")
     }
 
     @Test func negativeRiskFreeRateIsAValue() throws {

@@ -50,6 +50,8 @@ import Testing
                 #expect(!r.stderr.contains("GO\nOG"))
             }
         }
+        let sweep = try SampleStore.run(["sweep", "strategies/sma_cross.toml", "--grid", "fast=5:10:5", "--symbols", "GOOG,../x"])
+        #expect(sweep.status == 2 && sweep.errorLine.contains("--symbols: '../x' is not a symbol"), "\(sweep.stderr)")
         let benchmark = try SampleStore.run(["run", "strategies/sma_cross.toml", "--benchmark", "../x"])
         #expect(benchmark.status == 2 && benchmark.errorLine.contains("--benchmark"), "\(benchmark.stderr)")
         let symbol = try SampleStore.run(["signals", "strategies/sma_cross.toml", "--symbol", "a b"])
