@@ -17,7 +17,9 @@ enum FileProblem {
     static func describe(_ error: CocoaError) -> String {
         let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? error.url?.path
         var reason = error.localizedDescription
-        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        if let posix = error.underlying as? POSIXError {
+            reason = String(cString: strerror(posix.code.rawValue)).lowercased()
+        } else if let underlying = error.underlying.map({ $0 as NSError }), underlying.domain == NSPOSIXErrorDomain {
             reason = String(cString: strerror(Int32(underlying.code))).lowercased()
         } else if let path, let problem = unreadableFile(path), error.code == .fileReadUnknown || error.code == .fileReadNoSuchFile {
             reason = problem
