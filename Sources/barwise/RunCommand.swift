@@ -156,7 +156,8 @@ struct RunCommand: ParsableCommand {
         try SymbolList.check([benchmark], source: "--benchmark")
         let store = try storeOptions.open(readOnly: true)
         let range = try parseRange()
-        let s = try StrategyBars.load(store: store, symbol: benchmark, interval: nil, strategyInterval: series[0].interval, from: range.from, to: range.to)
+        let s = try StrategyBars.load(store: store, symbol: benchmark, interval: series[0].interval, strategyInterval: series[0].interval,
+                                      from: range.from, to: range.to, requestedBy: "the run's interval")
         guard !s.isEmpty else { throw EngineError.noBars(symbol: benchmark) }
         return (benchmark, s)
     }
