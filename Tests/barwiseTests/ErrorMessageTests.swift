@@ -64,6 +64,11 @@ import Testing
         #expect(risk.errorLine == "barwise: error: cannot write to \(file)/sub: \(file)/sub: not a directory", "\(risk.stderr)")
         let optimize = try SampleStore.run(["optimize", "--symbols", "XOM,PFE", "--objective", "min-variance", "--out", file + "/sub"])
         #expect(optimize.status == 74, "\(optimize.stderr)")
+        // A store SQLite cannot open is an I/O failure; a file that is not a database is bad input.
+        let folder = try BarwiseProcess.run(["data", "list", "--store", try BarwiseProcess.scratchDirectory().path])
+        #expect(folder.status == 74, "\(folder.stderr)")
+        let notADatabase = try BarwiseProcess.run(["data", "list", "--store", file])
+        #expect(notADatabase.status == 2 && notADatabase.errorLine.contains("file is not a database"), "\(notADatabase.stderr)")
     }
 
     @Test func countsAreWrittenInTheRightNumber() throws {
@@ -106,26 +111,6 @@ import Testing
             let args = Array(example.split(separator: " ").map(String.init).dropFirst())
             let r = try SampleStore.run(args + ["--out", try BarwiseProcess.scratchDirectory().path + "/r"])
             #expect(r.status == 0, "\(example): \(r.stderr)")
-        }
-    }
-}
-
-/// `barwise report` on what is not a readable run folder says why.
-@Suite struct ReportFolderErrorTests {
-    @Test func runFolderProblemsGiveTheRealReason() throws {
-        let dir = try BarwiseProcess.scratchDirectory()
-        let run = try SampleStore.run(["run", "strategies/sma_cross.toml", "--out", dir.appendingPathComponent("run").path])
-        #expect(run.status == 0, "\(run.stderr)")
-        let file = dir.appendingPathComponent("run/summary.json").path
-        let notAFolder = try SampleStore.run(["report", file])
-        #expect(notAFolder.status == 2 && notAFolder.errorLine.contains("\(file): is a file, not a run folder"), "\(notAFolder.stderr)")
-        for name in ["summary.json", "equity.csv"] {
-            let broken = dir.appendingPathComponent("broken-\(name)")
-            try FileManager.default.copyItem(at: dir.appendingPathComponent("run"), to: broken)
-            try FileManager.default.removeItem(at: broken.appendingPathComponent(name))
-            try FileManager.default.createDirectory(at: broken.appendingPathComponent(name), withIntermediateDirectories: false)
-            let r = try SampleStore.run(["report", broken.path])
-            #expect(r.status == 2 && r.errorLine.contains("\(name): is a directory, not a file"), "\(name): \(r.stderr)")
         }
     }
 }
