@@ -24,7 +24,7 @@ struct RiskCommand: ParsableCommand {
 
     @OptionGroup var panel: PanelOptions
 
-    @Option(help: ArgumentHelp("Comma-separated weights summing to 1, one per symbol (default: equal).", valueName: "w1,w2,..."))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated weights summing to 1, one per symbol, negative for short (default: equal).", valueName: "w1,w2,..."))
     var weights: String?
 
     @Option(help: ArgumentHelp("Comma-separated confidence levels.", valueName: "c1,c2"))

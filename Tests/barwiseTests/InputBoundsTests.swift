@@ -70,6 +70,13 @@ import Testing
         #expect(object["risk_free"] as? Double == -0.01)
     }
 
+    @Test func shortWeightsStartingWithAMinusAreAValue() throws {
+        let r = try SampleStore.run(["risk", "--symbols", "XOM,PFE", "--weights", "-0.5,1.5", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect((object["weights"] as? [String: Double])?["XOM"] == -0.5)
+    }
+
     @Test func dateWithATwentyDigitFieldIsNotADateAndDoesNotTrap() throws {
         let date = "11111111111111111111/1/2020"
         for args in [["run", "strategies/sma_cross.toml", "--from", date], ["signals", "strategies/sma_cross.toml", "--to", date],
