@@ -112,10 +112,10 @@ struct RunCommand: ParsableCommand {
         progress.phase("writing the report")
         defer { progress.finish() }
         if let log = result.allocation, log.times.isEmpty, log.failures.isEmpty {
-            CommandFailure.notice("warning: no rebalance took place: the symbols never had \(spec.allocation!.lookback + 1) dates with a close for every one of them (see `barwise data list`); shorten [allocation] lookback or drop the symbols that end early or start late")
+            progress.notice("warning: no rebalance took place: the symbols never had \(spec.allocation!.lookback + 1) dates with a close for every one of them (see `barwise data list`); shorten [allocation] lookback or drop the symbols that end early or start late")
         }
         if let failures = result.allocation?.failures, let first = failures.first {
-            CommandFailure.notice("warning: \(failures.count) rebalance(s) kept the previous positions because the weights could not be computed; first at \(CivilTime.iso8601(first.time)): \(first.message)")
+            progress.notice("warning: \(failures.count) rebalance(s) kept the previous positions because the weights could not be computed; first at \(CivilTime.iso8601(first.time)): \(first.message)")
         }
         let summary = RunSummary(result: result, periodsPerYear: RunSummary.periodsPerYear(for: series[0].interval))
         var report = RunReport(spec: spec, result: result, summary: summary)
@@ -124,9 +124,14 @@ struct RunCommand: ParsableCommand {
             report.benchmark = name
             report.metrics = RunMetrics.compute(result: result, benchmarkCloses: closes)
         } catch {
+            progress.finish()
             throw CommandFailure.exit(error)
         }
-        let directory = try ReportFolder.make(name: spec.name, out: out, at: started)
+        let directory: URL
+        do { directory = try ReportFolder.make(name: spec.name, out: out, at: started) } catch {
+            progress.finish()
+            throw error
+        }
         let elapsed = clock.duration(to: .now)
         let manifest = manifestObject(spec: spec, series: series, ingests: ingests, started: started, elapsed: elapsed)
         do {
@@ -135,6 +140,7 @@ struct RunCommand: ParsableCommand {
             try PriceTable(bars: series).write(folder: directory.path)
             try Reports.RunReport.write(folder: directory.path)
         } catch {
+            progress.finish()
             if out == nil { try? FileManager.default.removeItem(at: directory) }
             CommandFailure.printError("cannot write the report to \(directory.path): \(CommandFailure.message(for: error))")
             throw CommandFailure.ioFailure

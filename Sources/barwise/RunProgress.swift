@@ -36,6 +36,14 @@ final class RunProgress: @unchecked Sendable {
         drawn = true
     }
 
+    /// Prints `barwise: TEXT` on its own line, clearing the progress line first.
+    func notice(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        CommandFailure.notice(text)
+    }
+
     /// Stops the redraws and clears the line; safe to call more than once.
     func finish() {
         timer?.cancel()

@@ -111,6 +111,8 @@ import Testing
             let args = Array(example.split(separator: " ").map(String.init).dropFirst())
             let r = try SampleStore.run(args + ["--out", try BarwiseProcess.scratchDirectory().path + "/r"])
             #expect(r.status == 0, "\(example): \(r.stderr)")
+            // Progress goes to terminals only: a pipe sees no progress line.
+            #expect(r.stderr.isEmpty, "\(example): \(r.stderr)")
         }
     }
 }
