@@ -17,12 +17,12 @@ public enum BacktestOverfitting {
 
     /// - Parameter returns: one array of per-period returns per trial, all the same length.
     public static func cscv(returns: [[Double]], splits s: Int) throws(SweepError) -> Result {
-        guard s >= 2, s % 2 == 0, s <= 16 else { throw .malformedAxis("--pbo \(s)", reason: "the number of splits must be even, from 2 to 16") }
+        guard s >= 2, s % 2 == 0, s <= 16 else { throw .invalidOverfittingSplits(s, reason: "the number of splits must be even, from 2 to 16") }
         let n = returns.count
-        guard n >= 2 else { throw .malformedAxis("--pbo \(s)", reason: "PBO needs at least two trials") }
+        guard n >= 2 else { throw .invalidOverfittingSplits(s, reason: "PBO needs at least two trials") }
         let t = returns.map(\.count).min() ?? 0
         let blockLength = t / s
-        guard blockLength >= 2 else { throw .malformedAxis("--pbo \(s)", reason: "\(t) periods are too few for \(s) blocks") }
+        guard blockLength >= 2 else { throw .invalidOverfittingSplits(s, reason: "\(t) periods are too few for \(s) blocks") }
         // Per trial and block: count, sum and sum of squares, so each split is O(N·S).
         var sums = [[(Double, Double)]](repeating: [], count: n)
         for i in 0..<n {

@@ -12,6 +12,8 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedRandom(Int, reason: String)
     /// `--random` could not find `wanted` combinations passing `--where` within `drawn` draws.
     case constraintTooSelective(String, kept: Int, drawn: Int, wanted: Int)
+    /// `--pbo S` cannot be computed: a split count outside 2…16 or odd, too few trials or periods.
+    case invalidOverfittingSplits(Int, reason: String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,8 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
             return "--random \(n): \(reason)"
         case let .constraintTooSelective(constraint, kept, drawn, wanted):
             return "--random \(wanted): only \(Self.grouped(kept)) of the \(Self.grouped(drawn)) combinations drawn at random (the most it draws) satisfy --where '\(constraint)'; loosen --where, narrow the grid or lower --random"
+        case let .invalidOverfittingSplits(splits, reason):
+            return "--pbo \(splits): \(reason)"
         }
     }
 

@@ -1,5 +1,6 @@
 import Analytics
 import CLinearAlgebra
+import Foundation
 
 /// Value at risk and conditional VaR (expected shortfall) of a weighted portfolio over a
 /// T×N panel of simple per-period returns. Losses are reported as POSITIVE fractions.
@@ -55,8 +56,34 @@ public enum PortfolioVaR {
             guard scenarios.rows >= 2 else { throw .tooFewObservations(count: scenarios.rows, needed: 2) }
             return empirical(scenarios, w, confidences)
         case .monteCarlo:
-            guard options.paths >= 100 else { throw .invalidArgument("Monte Carlo needs at least 100 paths") }
+            try checkPaths(options.paths, symbols: r.columns)
             return empirical(try simulate(r, options), w, confidences)
+        }
+    }
+
+    /// The memory budget of a Monte Carlo estimate: 1 GiB.
+    public static let monteCarloMemoryLimit = 1 << 30
+
+    /// Bytes per Monte Carlo path over `symbols` assets: the normal draws and the scenarios
+    /// (`symbols` doubles each), then the portfolio returns, their order and the sorted copy.
+    public static func monteCarloBytesPerPath(symbols: Int) -> Int { (2 * max(symbols, 1) + 3) * 8 }
+
+    /// The most paths that fit in `monteCarloMemoryLimit` for `symbols` assets.
+    public static func maxMonteCarloPaths(symbols: Int) -> Int {
+        monteCarloMemoryLimit / monteCarloBytesPerPath(symbols: symbols)
+    }
+
+    /// Checks a path count before anything is allocated: at least 100, and few enough to fit
+    /// in `monteCarloMemoryLimit` (no product of user input is computed in integers).
+    public static func checkPaths(_ paths: Int, symbols: Int) throws(RiskError) {
+        guard paths >= 100 else { throw .invalidArgument("Monte Carlo needs at least 100 paths, got \(paths)") }
+        let limit = maxMonteCarloPaths(symbols: symbols)
+        guard paths <= limit else {
+            let gib = Double(paths) * Double(monteCarloBytesPerPath(symbols: symbols)) / Double(1 << 30)
+            let s = symbols == 1 ? "" : "s"
+            throw .invalidArgument(
+                "Monte Carlo with \(paths) paths over \(symbols) symbol\(s) needs about \(String(format: "%.1f", gib)) GiB of memory; "
+                + "the limit is 1 GiB, at most \(limit) paths for \(symbols) symbol\(s)")
         }
     }
 

@@ -25,7 +25,7 @@ public enum RiskError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .tooFewObservations(count, needed):
             return "only \(count) return observations, at least \(needed) are needed; widen --from/--to"
         case let .singularCovariance(detail):
-            return "the covariance matrix is singular (\(detail)); drop duplicated or constant symbols, or use --cov ledoit-wolf"
+            return "the covariance matrix is singular (\(detail)): a symbol is constant or moves exactly with others; drop it"
         case let .infeasible(detail):
             return "infeasible: \(detail)"
         case let .invalidWeights(detail):
@@ -33,9 +33,28 @@ public enum RiskError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .invalidArgument(detail):
             return detail
         case let .lapack(routine, info):
-            return "LAPACK \(routine) failed (info \(info))"
+            return RiskError.lapackSentence(routine: routine, info: info)
         case let .notConverged(iterations):
             return "the optimiser did not converge in \(iterations) iterations"
+        }
+    }
+
+    /// A LAPACK `info` code in words. Negative: argument −info was invalid, which only a
+    /// Barwise bug can cause. Positive: the routine's own failure (LAPACK's documentation of
+    /// dpotrf, dposv, dgesv and dsyevd).
+    static func lapackSentence(routine: String, info: Int32) -> String {
+        if info < 0 {
+            return "the linear-algebra routine \(routine) was given an invalid argument (number \(-info)); this is a Barwise bug, please report it with the command"
+        }
+        switch routine {
+        case "dpotrf", "dposv":
+            return "the matrix is not positive definite (\(routine) stopped at row \(info)): a symbol is constant or moves exactly with others; drop it"
+        case "dgesv":
+            return "the system of equations is singular (\(routine) found a zero pivot at row \(info)): a symbol is constant or moves exactly with others; drop it"
+        case "dsyevd":
+            return "the eigenvalue decomposition did not converge (\(routine): \(info) values failed); the matrix may hold NaN or extreme values, check the data with barwise data check"
+        default:
+            return "the linear-algebra routine \(routine) failed with code \(info)"
         }
     }
 }

@@ -20,13 +20,17 @@ struct DataCheckCommand: ParsableCommand {
     @Argument(help: "Symbols to check (default: all).")
     var symbols: [String] = []
 
-    @Option(help: "Findings listed per rule in the text output (all in JSON).")
+    @Option(parsing: .unconditional, help: "Findings listed per rule in the text output, 0 or more (all in JSON).")
     var limit = 10
 
     @Flag(help: "Print the findings as JSON.")
     var json = false
 
     @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be 0 or more, got \(limit)") }
+    }
 
     func run() throws {
         let findings: [QualityFinding]

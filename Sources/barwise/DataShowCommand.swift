@@ -19,7 +19,7 @@ struct DataShowCommand: ParsableCommand {
     @Option(help: "The interval, when the symbol has several.")
     var interval: String?
 
-    @Option(help: "Bars shown at each end.")
+    @Option(parsing: .unconditional, help: "Bars shown at each end (at least 1).")
     var rows = 5
 
     @Flag(help: "Print the bars as JSON.")
@@ -28,8 +28,8 @@ struct DataShowCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        if let interval, Interval(interval) == nil { throw ValidationError("--interval '\(interval)' is not an interval (use e.g. 1d, 1h)") }
-        if rows < 1 { throw ValidationError("--rows must be at least 1") }
+        _ = try StrategyBars.interval(interval)
+        if rows < 1 { throw ValidationError("--rows must be at least 1, got \(rows)") }
     }
 
     func run() throws {

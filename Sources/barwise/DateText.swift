@@ -6,22 +6,48 @@ enum DateText {
     static func iso(_ t: Int64) -> String { CivilTime.iso8601(t) }
     static func day(_ t: Int64) -> String { t % 86_400 == 0 ? CivilTime.isoDate(t) : CivilTime.iso8601(t) }
 
+    /// The longest date text accepted (an ISO timestamp with nanoseconds and an offset is 35).
+    static let maxLength = 64
+
     /// Parses `--from`/`--to` values (any date shape the ingest accepts) into epoch seconds.
-    static func parse(_ text: String) -> Int64? { CivilTime.parseTimestamp(text) }
+    /// Text whose numbers cannot be a date is refused before parsing, so that no field can
+    /// overflow the arithmetic: every run of digits has at most 9 digits (a year, a fraction of
+    /// a second), except a lone epoch number, which must fit in 64 bits (nanoseconds do).
+    static func parse(_ text: String) -> Int64? {
+        let trimmed = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        guard trimmed.utf8.count <= maxLength, hasDateSizedNumbers(trimmed) else { return nil }
+        return CivilTime.parseTimestamp(trimmed)
+    }
+
+    static func hasDateSizedNumbers(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        if !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return Int64(text) != nil }
+        var run = 0
+        for b in bytes {
+            run = b >= 0x30 && b <= 0x39 ? run + 1 : 0
+            if run > 9 { return false }
+        }
+        return true
+    }
 
     /// `--from`/`--to` as epoch seconds: a one-line `ValidationError` when one is not a date or
     /// they are reversed.
     static func range(from: String?, to: String?) throws -> (from: Int64?, to: Int64?) {
         let f = try from.map { text -> Int64 in
-            guard let t = parse(text) else { throw ValidationError("--from '\(text)' is not a date") }
+            guard let t = parse(text) else { throw notADate("--from", text) }
             return t
         }
         let t = try to.map { text -> Int64 in
-            guard let t = parse(text) else { throw ValidationError("--to '\(text)' is not a date") }
+            guard let t = parse(text) else { throw notADate("--to", text) }
             return t
         }
         if let f, let t, f > t, let from, let to { throw ValidationError("--from \(from) is after --to \(to)") }
         return (f, t)
+    }
+
+    /// `--from 'x' is not a date (use YYYY-MM-DD)`, the value capped as `InputEcho` does.
+    static func notADate(_ option: String, _ text: String) -> ValidationError {
+        ValidationError("\(option) \(InputEcho.quoted(text)) is not a date (use YYYY-MM-DD or an ISO 8601 timestamp)")
     }
 }
 

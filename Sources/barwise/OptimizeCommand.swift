@@ -36,19 +36,19 @@ struct OptimizeCommand: ParsableCommand {
     @Flag(help: "No short positions (weights in [0, 1]).")
     var longOnly = false
 
-    @Option(help: ArgumentHelp("Largest weight of any symbol.", valueName: "W"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Largest weight of any symbol.", valueName: "W"))
     var maxWeight: Double?
 
     @Option(help: "Covariance estimator: sample, ledoit-wolf or ewma (see --half-life).")
     var cov = "sample"
 
-    @Option(help: ArgumentHelp("Half-life in periods of the ewma covariance (63 ≈ a quarter of trading days).", valueName: "H"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Half-life in periods of the ewma covariance (63 ≈ a quarter of trading days).", valueName: "H"))
     var halfLife = 63.0
 
-    @Option(help: ArgumentHelp("Annual risk-free rate for the Sharpe ratio.", valueName: "R"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Annual risk-free rate for the Sharpe ratio (may be negative).", valueName: "R"))
     var riskFree = 0.0
 
-    @Option(help: ArgumentHelp("Also compute N points of the efficient frontier.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also compute N points of the efficient frontier (at most \(OptimizeCommand.maxFrontier)).", valueName: "N"))
     var frontier: Int?
 
     @Flag(help: "Pairwise-complete covariance (PSD-repaired) instead of complete rows.")
@@ -81,12 +81,14 @@ struct OptimizeCommand: ParsableCommand {
 
     func validate() throws {
         if Objective(objective) == nil {
-            throw ValidationError("--objective must be min-variance, max-sharpe, efficient-return=R, efficient-risk=V, risk-parity or hrp, got '\(objective)'")
+            throw ValidationError("--objective must be min-variance, max-sharpe, efficient-return=R, efficient-risk=V, risk-parity or hrp, got \(InputEcho.quoted(objective))")
         }
-        if !["sample", "ledoit-wolf", "ewma"].contains(cov) { throw ValidationError("--cov must be sample, ledoit-wolf or ewma, got '\(cov)'") }
+        if !["sample", "ledoit-wolf", "ewma"].contains(cov) { throw ValidationError("--cov must be sample, ledoit-wolf or ewma, got \(InputEcho.quoted(cov))") }
         if !(halfLife > 0 && halfLife.isFinite) { throw ValidationError("--half-life must be a positive number of periods, got \(halfLife)") }
         if let maxWeight, !(maxWeight > 0 && maxWeight <= 1) { throw ValidationError("--max-weight must be in (0, 1], got \(maxWeight)") }
-        if let frontier, frontier < 2 { throw ValidationError("--frontier needs at least 2 points") }
+        if let frontier, frontier < 2 || frontier > Self.maxFrontier {
+            throw ValidationError("--frontier takes 2 to \(Self.maxFrontier) points, got \(frontier)")
+        }
         if !riskFree.isFinite { throw ValidationError("--risk-free must be a number") }
     }
 
@@ -133,6 +135,11 @@ struct OptimizeCommand: ParsableCommand {
             case .hrp: w = try AllocationWeights.weights(.hrp, inputs: inputs)
             }
             if let frontier { points = try Optimizer.frontier(expectedReturns: mu, covariance: s, count: frontier, bounds: bounds) }
+        } catch let error as RiskError {
+            var message = error.description
+            if cov == "sample", case .singularCovariance = error { message += ", or use --cov ledoit-wolf" }
+            CommandFailure.printError(message)
+            throw CommandFailure.badInput
         } catch { throw CommandFailure.exit(error) }
 
         let perf = Optimizer.performance(weights: w, expectedReturns: mu, covariance: s, riskFree: riskFree)
@@ -168,9 +175,16 @@ struct OptimizeCommand: ParsableCommand {
                 try OutputDirectory.write(files, to: out)
                 try OptimizeReport.write(htmlResult(symbols: symbols, weights: w, perf: perf, mu: mu, covariance: s,
                                                     frontier: frontierRows.map { ($0.1, $0.0) }), folder: out)
-            } catch { throw CommandFailure.exit(error) }
+            } catch {
+                CommandFailure.printError("cannot write to \(out): \(CommandFailure.message(for: error))")
+                throw CommandFailure.ioFailure
+            }
         }
-        if json { try JSONOutput.print(object); return }
+        if json {
+            if let out { object["out"] = out }
+            try JSONOutput.print(object)
+            return
+        }
 
         print("\(objective)\(longOnly ? ", long-only" : "")\(maxWeight.map { ", max weight \($0)" } ?? ""), \(cov) covariance; "
               + "\(data.count) returns \(DateText.day(data.timestamps.first!)) to \(DateText.day(data.timestamps.last!))")
@@ -188,5 +202,12 @@ struct OptimizeCommand: ParsableCommand {
             }
             print(f.render())
         }
+        if let out {
+            let files = ["optimize.json", "weights.csv"] + (points.isEmpty ? [] : ["frontier.csv"]) + ["index.html"]
+            print("\nwritten to \(out): \(files.joined(separator: ", "))")
+        }
     }
+
+    /// The most frontier points computed (each is a quadratic program).
+    static let maxFrontier = 1_000
 }

@@ -3,10 +3,10 @@ import Foundation
 import MarketData
 import Risk
 
-/// `--symbols`, `--from`, `--to`: the returns panel shared by `risk` and `optimize`, read from
-/// the store (adjusted closes, the symbols' only interval).
+/// `--symbols`, `--from`, `--to`, `--interval`: the returns panel shared by `risk` and
+/// `optimize`, read from the store (adjusted closes at one interval, daily by default).
 struct PanelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Comma-separated symbols, e.g. AAPL,MSFT,XOM.", valueName: "A,B,C"))
+    @Option(help: ArgumentHelp("Comma-separated symbols, e.g. AAPL,AMZN,XOM.", valueName: "A,B,C"))
     var symbols: String
 
     @Option(help: ArgumentHelp("First date (inclusive), e.g. 2015-01-01.", valueName: "date"))
@@ -15,30 +15,45 @@ struct PanelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Last date (inclusive).", valueName: "date"))
     var to: String?
 
-    var symbolList: [String] {
-        symbols.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    @Option(help: ArgumentHelp("The bar interval of the returns (default: 1d); every symbol needs bars at it.", valueName: "interval"))
+    var interval: String?
+
+    /// The symbols (valid after `validate()`).
+    var symbolList: [String] { (try? SymbolList.parse(symbols, source: "--symbols")) ?? [] }
+
+    /// The interval (valid after `validate()`).
+    var barInterval: Interval { ((try? StrategyBars.interval(interval)) ?? nil) ?? .daily }
 
     func validate() throws {
-        let list = symbolList
-        if list.isEmpty { throw ValidationError("--symbols needs at least one symbol, e.g. --symbols AAPL,XOM") }
-        if Set(list).count != list.count { throw ValidationError("--symbols lists a symbol twice") }
-        if let from, DateText.parse(from) == nil { throw ValidationError("--from '\(from)' is not a date (use YYYY-MM-DD)") }
-        if let to, DateText.parse(to) == nil { throw ValidationError("--to '\(to)' is not a date (use YYYY-MM-DD)") }
+        _ = try SymbolList.parse(symbols, source: "--symbols")
+        _ = try StrategyBars.interval(interval)
+        _ = try DateText.range(from: from, to: to)
     }
 
-    /// Loads every symbol and aligns the returns.
+    /// Loads every symbol at `--interval` and aligns the returns.
     func load(_ storeOptions: StoreOptions, alignment: ReturnsPanel.Alignment = .completeRows) throws -> ReturnsPanel {
         let store = try storeOptions.open(readOnly: true)
         let start = from.flatMap(DateText.parse)
         // --to is a date: include the whole day.
         let end = to.flatMap(DateText.parse).map { $0 % 86_400 == 0 ? $0 + 86_399 : $0 }
         let series = try symbolList.map { symbol throws -> BarSeries in
-            let s = try store.load(symbol: symbol, from: start, to: end, adjusted: true)
+            let s = try StrategyBars.load(store: store, symbol: symbol, interval: barInterval, strategyInterval: barInterval,
+                                          from: start, to: end, adjusted: true, requestedBy: interval == nil ? "the default --interval" : "--interval")
             if s.isEmpty { throw StoreError.noBars(symbol: symbol, interval: s.interval) }
             return s
         }
         return try ReturnsPanel(series: series, alignment: alignment)
+    }
+
+    /// "daily", "hourly", "weekly", "monthly", else the interval's text: how the returns are named.
+    var returnsLabel: String {
+        switch barInterval {
+        case .daily: "daily"
+        case .hourly: "hourly"
+        case .weekly: "weekly"
+        case .monthly: "monthly"
+        default: barInterval.description
+        }
     }
 }
 

@@ -184,11 +184,11 @@ enum ReportFolderError: Error, CustomStringConvertible {
         }
     }
 
-    /// 2 for a refused `--out` (the user chooses another), 1 for a failing file system.
+    /// 2 for a refused `--out` (the user chooses another), 74 for a failing file system.
     var exitCode: ExitCode {
         switch self {
-        case .notEmpty, .forceRefused, .notAFolder: ExitCode(2)
-        case .cannotCreate: ExitCode(1)
+        case .notEmpty, .forceRefused, .notAFolder: CommandFailure.badInput
+        case .cannotCreate: CommandFailure.ioFailure
         }
     }
 

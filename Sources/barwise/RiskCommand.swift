@@ -9,20 +9,22 @@ struct RiskCommand: ParsableCommand {
         commandName: "risk",
         abstract: "Value at risk and expected shortfall (CVaR) of a portfolio, with each symbol's contribution.",
         discussion: """
-            Returns are simple daily returns of adjusted closes on the dates where every symbol has a \
-            close. Losses are positive fractions. Methods: parametric (normal; --zero-mean drops the \
+            Returns are simple returns of adjusted closes at --interval (daily by default; every \
+            symbol needs bars at it) on the dates where every symbol has a close. Losses are \
+            positive fractions. Methods: parametric (normal; --zero-mean drops the \
             mean), historical (numpy's linear percentile; horizons use overlapping h-day sums), \
             montecarlo (correlated normal draws, --paths, --seed). Weights default to equal.
 
             Examples:
               barwise risk --symbols AAPL,AMZN,XOM --confidence 0.95,0.99
               barwise risk --symbols AAPL,XOM --weights 0.7,0.3 --method montecarlo --horizon 10 --json
+              barwise risk --symbols BTCUSD --interval 1mo
             """
     )
 
     @OptionGroup var panel: PanelOptions
 
-    @Option(help: ArgumentHelp("Comma-separated weights summing to 1, one per symbol (default: equal).", valueName: "w1,w2,..."))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated weights summing to 1, one per symbol, negative for short (default: equal).", valueName: "w1,w2,..."))
     var weights: String?
 
     @Option(help: ArgumentHelp("Comma-separated confidence levels.", valueName: "c1,c2"))
@@ -31,13 +33,13 @@ struct RiskCommand: ParsableCommand {
     @Option(help: "parametric, historical or montecarlo.")
     var method = "historical"
 
-    @Option(help: ArgumentHelp("Horizon in trading days.", valueName: "days"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Horizon in bars of --interval (trading days for daily bars).", valueName: "bars"))
     var horizon = 1
 
-    @Option(help: "Monte Carlo paths.")
+    @Option(parsing: .unconditional, help: "Monte Carlo paths (their memory must stay under 1 GiB).")
     var paths = 100_000
 
-    @Option(help: "Monte Carlo random seed.")
+    @Option(parsing: .unconditional, help: "Monte Carlo random seed.")
     var seed: UInt64 = 42
 
     @Flag(help: "Parametric VaR without the mean return.")
@@ -52,9 +54,11 @@ struct RiskCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        if PortfolioVaR.Method(rawValue: method) == nil { throw ValidationError("--method must be parametric, historical or montecarlo, got '\(method)'") }
-        if horizon < 1 { throw ValidationError("--horizon must be at least 1 day") }
-        if paths < 100 { throw ValidationError("--paths must be at least 100") }
+        if PortfolioVaR.Method(rawValue: method) == nil { throw ValidationError("--method must be parametric, historical or montecarlo, got \(InputEcho.quoted(method))") }
+        if horizon < 1 { throw ValidationError("--horizon must be at least 1 bar, got \(horizon)") }
+        do { try PortfolioVaR.checkPaths(paths, symbols: max(panel.symbolList.count, 1)) } catch {
+            throw ValidationError("--paths: \(error.description)")
+        }
         let levels = confidence.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         if levels.isEmpty || levels.contains(where: { $0 == nil || !($0! > 0 && $0! < 1) }) {
             throw ValidationError("--confidence takes levels between 0 and 1, e.g. 0.95,0.99")
@@ -83,13 +87,19 @@ struct RiskCommand: ParsableCommand {
             estimates = try PortfolioVaR.estimate(
                 returns: data.returns, weights: w, confidences: levels, method: chosen,
                 options: .init(horizon: horizon, includeMean: !zeroMean, paths: paths, seed: seed))
+        } catch let error as RiskError {
+            // A Cholesky failure only stops Monte Carlo; the historical method needs no factorisation.
+            var message = error.description
+            if chosen == .monteCarlo, case .singularCovariance = error { message += ", or use --method historical" }
+            CommandFailure.printError(message)
+            throw CommandFailure.badInput
         } catch { throw CommandFailure.exit(error) }
 
         let first = estimates[0]
         var contributions: [String: Any] = [:]
         for (i, s) in symbols.enumerated() { contributions[s] = JSONOutput.number(first.contributions[i] / first.valueAtRisk) }
         var object: [String: Any] = [
-            "method": chosen.rawValue, "horizon": horizon, "symbols": symbols,
+            "method": chosen.rawValue, "horizon": horizon, "interval": panel.barInterval.description, "symbols": symbols,
             "weights": Dictionary(uniqueKeysWithValues: zip(symbols, w.map(JSONOutput.number))),
             "start": DateText.iso(data.timestamps.first!), "end": DateText.iso(data.timestamps.last!),
             "observations": data.count, "contributions_confidence": first.confidence,
@@ -107,12 +117,20 @@ struct RiskCommand: ParsableCommand {
             }
             do {
                 try OutputDirectory.write(["risk.json": try JSONOutput.data(object), "contributions.csv": Data(csv.utf8)], to: out)
-            } catch { throw CommandFailure.exit(error) }
+            } catch {
+                CommandFailure.printError("cannot write to \(out): \(CommandFailure.message(for: error))")
+                throw CommandFailure.ioFailure
+            }
         }
-        if json { try JSONOutput.print(object); return }
+        if json {
+            if let out { object["out"] = out }
+            try JSONOutput.print(object)
+            return
+        }
 
-        print("\(symbols.count) symbols, \(data.count) daily returns \(DateText.day(data.timestamps.first!)) to \(DateText.day(data.timestamps.last!)); "
-              + "method \(chosen.rawValue), horizon \(horizon) day\(horizon == 1 ? "" : "s"); losses as positive percentages")
+        let horizonText = panel.barInterval == .daily ? Plural.count(horizon, "day") : "\(Plural.count(horizon, "bar")) of \(panel.barInterval)"
+        print("\(Plural.count(symbols.count, "symbol")), \(data.count) \(panel.returnsLabel) returns \(DateText.day(data.timestamps.first!)) to \(DateText.day(data.timestamps.last!)); "
+              + "method \(chosen.rawValue), horizon \(horizonText); losses as positive percentages")
         var table = TextTable(["confidence", "VaR", "CVaR"], rightAligned: [1, 2])
         for e in estimates {
             table.append([Percent.text(e.confidence, digits: 1), Percent.text(e.valueAtRisk), Percent.text(e.conditionalValueAtRisk)])
@@ -125,6 +143,7 @@ struct RiskCommand: ParsableCommand {
                           Percent.text(first.contributions[i] / first.valueAtRisk, digits: 1)])
         }
         print(parts.render())
+        if let out { print("\nwritten to \(out): risk.json, contributions.csv") }
     }
 
     /// "0.95" for 0.95: the confidence as a JSON object key.

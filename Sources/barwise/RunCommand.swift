@@ -29,7 +29,7 @@ struct RunCommand: ParsableCommand {
               barwise run strategies/sma_cross.toml
               barwise run strategies/sma_cross.toml --close-at-end --json
               barwise run strategies/sma_cross.toml --set fast=10 --set slow=30 --set execution.commission=0
-              barwise run strategies/rsi_reversion.toml --symbols GOOG,MSFT --from 2010-01-01 --to 2012-12-31 --cash 50000
+              barwise run strategies/rsi_reversion.toml --symbols GOOG,ORCL --from 2010-01-01 --to 2012-12-31 --cash 50000
               barwise run strategies/macd_trend.toml --out /tmp/macd-run
               barwise run strategies/min_variance_monthly.toml --set allocation.method=hrp
             """
@@ -47,10 +47,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Last bar to include (a date or timestamp, UTC).")
     var to: String?
 
-    @Option(help: "The bar interval (default: the symbol's only interval, else the strategy's).")
+    @Option(help: "The bar interval (default: the strategy's); every symbol needs bars at it.")
     var interval: String?
 
-    @Option(help: "Initial cash (default: [portfolio] cash).")
+    @Option(parsing: .unconditional, help: "Initial cash (default: [portfolio] cash).")
     var cash: Double?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a param (fast=12) or a key (execution.commission=0.001); repeatable.", valueName: "key=value"))
@@ -74,6 +74,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        let progress = RunProgress()
         let started = Date()
         let clock = ContinuousClock.now
         let spec: StrategySpec
@@ -85,20 +86,24 @@ struct RunCommand: ParsableCommand {
             spec = try StrategySpec.load(path: strategy, overrides: overrides)
             let program = try spec.compile()
             let config = try EngineConfig(spec: spec, cash: cash, closeAtEnd: closeAtEnd)
-            let names = symbols.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? spec.symbols
-            guard !names.isEmpty else { throw EngineError.noSymbols }
+            let names = try symbolNames(spec)
             let store = try storeOptions.open(readOnly: true)
+            progress.phase("loading bars")
             series = try names.map { name in
-                let s = try StrategyBars.load(store: store, symbol: name, interval: interval.flatMap(Interval.init), strategyInterval: spec.interval, from: range.from, to: range.to)
+                let s = try StrategyBars.load(store: store, symbol: name, interval: StrategyBars.interval(interval), strategyInterval: spec.interval, from: range.from, to: range.to)
                 guard !s.isEmpty else { throw EngineError.noBars(symbol: name) }
                 return s
             }
+            try LagCheck.require(program, covers: series, strategy: strategy)
             ingests = try store.ingests().filter { $0.rowsWritten > 0 }
+            progress.phase("running \(series.reduce(0) { $0 + $1.count }) bars")
             result = try Backtest.run(program: program, series: series, config: config)
         } catch let error as ValidationError {
+            progress.finish()
             CommandFailure.printError(error.message)
             throw ExitCode(2)
         } catch let error as EngineError {
+            progress.finish()
             // Settings that come from the strategy file name the file, as strategy errors do.
             switch error {
             case .invalidSetting, .riskSizingWithoutStop: CommandFailure.printError("\(strategy): \(error)")
@@ -106,13 +111,16 @@ struct RunCommand: ParsableCommand {
             }
             throw ExitCode(2)
         } catch {
+            progress.finish()
             throw CommandFailure.exit(error)
         }
+        progress.phase("writing the report")
+        defer { progress.finish() }
         if let log = result.allocation, log.times.isEmpty, log.failures.isEmpty {
-            CommandFailure.notice("warning: no rebalance took place: the symbols never had \(spec.allocation!.lookback + 1) dates with a close for every one of them (see `barwise data list`); shorten [allocation] lookback or drop the symbols that end early or start late")
+            progress.notice("warning: no rebalance took place: the symbols never had \(spec.allocation!.lookback + 1) dates with a close for every one of them (see `barwise data list`); shorten [allocation] lookback or drop the symbols that end early or start late")
         }
         if let failures = result.allocation?.failures, let first = failures.first {
-            CommandFailure.notice("warning: \(failures.count) rebalance(s) kept the previous positions because the weights could not be computed; first at \(CivilTime.iso8601(first.time)): \(first.message)")
+            progress.notice("warning: \(failures.count) rebalance(s) kept the previous positions because the weights could not be computed; first at \(CivilTime.iso8601(first.time)): \(first.message)")
         }
         let summary = RunSummary(result: result, periodsPerYear: RunSummary.periodsPerYear(for: series[0].interval))
         var report = RunReport(spec: spec, result: result, summary: summary)
@@ -121,10 +129,12 @@ struct RunCommand: ParsableCommand {
             report.benchmark = name
             report.metrics = RunMetrics.compute(result: result, benchmarkCloses: closes)
         } catch {
+            progress.finish()
             throw CommandFailure.exit(error)
         }
         let folder: ReportFolder
         do { folder = try ReportFolder.reserve(kind: .run, name: spec.name, out: out, force: force, at: started) } catch {
+            progress.finish()
             throw error.report()
         }
         let directory = folder.final
@@ -139,10 +149,12 @@ struct RunCommand: ParsableCommand {
             try folder.commit()
         } catch {
             folder.discard()
+            progress.finish()
             if out == nil { try? FileManager.default.removeItem(at: directory) }
-            CommandFailure.printError("cannot write the report to \(directory.path): \((error as? ReportFolderError)?.description ?? error.localizedDescription)")
-            throw ExitCode(1)
+            CommandFailure.printError("cannot write the report to \(directory.path): \(CommandFailure.message(for: error))")
+            throw CommandFailure.ioFailure
         }
+        progress.finish()
         if json {
             var object = report.summaryObject
             object["report"] = directory.path
@@ -156,16 +168,26 @@ struct RunCommand: ParsableCommand {
     /// first traded symbol (buy-and-hold).
     private func benchmarkCloses(series: [BarSeries]) throws -> (String, BarSeries) {
         guard let benchmark else { return (series[0].symbol, series[0]) }
+        try SymbolList.check([benchmark], source: "--benchmark")
         let store = try storeOptions.open(readOnly: true)
         let range = try parseRange()
-        let s = try StrategyBars.load(store: store, symbol: benchmark, interval: nil, strategyInterval: series[0].interval, from: range.from, to: range.to)
+        let s = try StrategyBars.load(store: store, symbol: benchmark, interval: series[0].interval, strategyInterval: series[0].interval,
+                                      from: range.from, to: range.to, requestedBy: "the run's interval")
         guard !s.isEmpty else { throw EngineError.noBars(symbol: benchmark) }
         return (benchmark, s)
     }
 
+    /// The symbols to trade: `--symbols`, else the strategy's, each a valid symbol.
+    private func symbolNames(_ spec: StrategySpec) throws -> [String] {
+        if let symbols { return try SymbolList.parse(symbols, source: "--symbols") }
+        guard !spec.symbols.isEmpty else { throw EngineError.noSymbols }
+        try SymbolList.check(spec.symbols, source: "\(strategy): symbols")
+        return spec.symbols
+    }
+
     /// `--from`/`--to` as epoch seconds; a one-line error when unparseable or reversed.
     private func parseRange() throws -> (from: Int64?, to: Int64?) {
-        if let interval, Interval(interval) == nil { throw ValidationError("--interval '\(interval)' is not an interval (use e.g. 1d, 1h)") }
+        _ = try StrategyBars.interval(interval)
         let range = try DateText.range(from: from, to: to)
         if let cash, !(cash > 0) { throw EngineError.nonPositiveCash(cash) }
         return range
@@ -201,6 +223,7 @@ struct RunCommand: ParsableCommand {
             "cash": cash ?? spec.portfolio.cash,
             "close_at_end": closeAtEnd,
             "barwise_version": BarwiseVersion.current,
+            "barwise_commit": BarwiseVersion.commit,
             "started_at": DateText.iso(Int64(started.timeIntervalSince1970.rounded(.down))),
             "wall_time_seconds": seconds,
         ]

@@ -45,9 +45,9 @@ struct SignalsCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        if let interval, Interval(interval) == nil { throw ValidationError("--interval '\(interval)' is not an interval (use e.g. 1d, 1h)") }
-        if let from, DateText.parse(from) == nil { throw ValidationError("--from '\(from)' is not a date") }
-        if let to, DateText.parse(to) == nil { throw ValidationError("--to '\(to)' is not a date") }
+        _ = try StrategyBars.interval(interval)
+        _ = try DateText.range(from: from, to: to)
+        if let symbol { try SymbolList.check([symbol], source: "--symbol") }
     }
 
     func run() throws {
@@ -60,9 +60,11 @@ struct SignalsCommand: ParsableCommand {
             guard let symbol = symbol ?? spec.symbols.first else {
                 throw ValidationError("\(strategy): no symbols in the strategy; pass --symbol")
             }
+            if self.symbol == nil { try SymbolList.check([symbol], source: "\(strategy): symbols") }
             series = try StrategyBars.load(
-                store: try storeOptions.open(readOnly: true), symbol: symbol, interval: interval.flatMap(Interval.init), strategyInterval: spec.interval,
+                store: try storeOptions.open(readOnly: true), symbol: symbol, interval: StrategyBars.interval(interval), strategyInterval: spec.interval,
                 from: nil, to: to.flatMap(DateText.parse))
+            try LagCheck.require(program, covers: [series], strategy: strategy)
         } catch let error as ValidationError {
             CommandFailure.printError(error.message)
             throw ExitCode(2)

@@ -95,8 +95,8 @@ struct SweepMergeCommand: ParsableCommand {
             try folder.commit()
         } catch {
             folder.discard()
-            CommandFailure.printError("cannot write \(folder.path): \((error as? ReportFolderError)?.description ?? error.localizedDescription)")
-            throw ExitCode(1)
+            CommandFailure.printError("cannot write \(folder.path): \(CommandFailure.message(for: error))")
+            throw CommandFailure.ioFailure
         }
         let partial = missing.isEmpty ? "" : " (partial: shards \(missing.map(String.init).joined(separator: ", ")) missing)"
         print("merged \(shards.count) shards, \(rows.count) rows\(partial) → \(folder.path)")

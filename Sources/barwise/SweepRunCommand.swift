@@ -23,13 +23,13 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: "The metric to rank by: \(SweepMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
     var rank = "sharpe"
 
-    @Option(help: "Sample this many combinations at random instead of the whole grid.")
+    @Option(parsing: .unconditional, help: "Sample this many combinations at random instead of the whole grid.")
     var random: Int?
 
-    @Option(help: "The seed of --random.")
+    @Option(parsing: .unconditional, help: "The seed of --random.")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Worker threads.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Run one slice of the sweep: I/N, auto or auto/N.")
@@ -53,7 +53,7 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: "Last date of the runs.")
     var to: String?
 
-    @Option(help: "Starting cash (default: the strategy's).")
+    @Option(parsing: .unconditional, help: "Starting cash (default: the strategy's).")
     var cash: Double?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Fix a param or setting for every run: k=v (repeatable).", valueName: "k=v"))
@@ -62,7 +62,7 @@ struct SweepRunCommand: ParsableCommand {
     @Flag(help: "Close open trades on the last bar of each run.")
     var closeAtEnd = false
 
-    @Option(help: "Rows printed from the top of the ranking.")
+    @Option(parsing: .unconditional, help: "Rows printed from the top of the ranking.")
     var top = 10
 
     @Option(help: "The output folder (default: reports/<strategy>-sweep-<UTC timestamp>); must be new or empty.")
@@ -71,7 +71,7 @@ struct SweepRunCommand: ParsableCommand {
     @Flag(help: "Replace the --out folder whole when it holds an earlier sweep.")
     var force = false
 
-    @Option(help: ArgumentHelp("Probability of backtest overfitting by CSCV over S blocks (even, 2 to 16).", valueName: "S"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Probability of backtest overfitting by CSCV over S blocks (even, 2 to 16).", valueName: "S"))
     var pbo: Int?
 
     @Option(help: ArgumentHelp("Continue a sweep stopped (Ctrl-C, SIGTERM or killed) in DIR (same command otherwise); results go back into DIR.", valueName: "DIR"))
@@ -119,7 +119,7 @@ struct SweepRunCommand: ParsableCommand {
             let where_ = try constraint.map { text throws(SweepError) in try ParameterConstraint(text, params: spec.paramNames) }
             slice = try shard.map { text throws(SweepError) in try Shard(parsing: text, environment: ProcessInfo.processInfo.environment) }
             plan = try SweepPlan(grid: grid, params: spec.params, constraint: where_, random: random.map { ($0, seed) }, shard: slice)
-            let names = symbols.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? spec.symbols
+            let names = try symbols.map { try SymbolList.parse($0, source: "--symbols") } ?? spec.symbols
             guard !names.isEmpty else { throw ValidationError("\(strategy): no symbols in the strategy; pass --symbols") }
             let range = try DateText.range(from: from, to: to)
             let store = try storeOptions.open(readOnly: true)
@@ -169,15 +169,15 @@ struct SweepRunCommand: ParsableCommand {
         } catch let error as SweepError {
             throw CommandFailure.exit(error)
         } catch {
-            CommandFailure.printError("cannot write the sweep's manifest: \(error.localizedDescription)")
-            throw ExitCode(1)
+            CommandFailure.printError("cannot write the sweep's manifest: \(CommandFailure.message(for: error))")
+            throw CommandFailure.ioFailure
         }
         let interrupt = InterruptFlag()
         let journal: SweepJournal
         do { journal = try SweepJournal(folder: folder.final, params: spec.paramNames, stopped: interrupt.isSet) } catch {
             folder.discard()
-            CommandFailure.printError("cannot write \(SweepJournal.fileName) in \(folder.path): \(error.localizedDescription)")
-            throw ExitCode(1)
+            CommandFailure.printError("cannot write \(SweepJournal.fileName) in \(folder.path): \(CommandFailure.message(for: error))")
+            throw CommandFailure.ioFailure
         }
         let rows: [SweepRunner.Row]
         let interrupted: Bool
@@ -218,8 +218,8 @@ struct SweepRunCommand: ParsableCommand {
         } catch {
             folder.discard()
             // The journal and manifest stay in the folder: --resume can still finish the sweep.
-            CommandFailure.printError("cannot write the sweep to \(folder.path): \((error as? ReportFolderError)?.description ?? "\(error)")")
-            throw ExitCode(1)
+            CommandFailure.printError("cannot write the sweep to \(folder.path): \(CommandFailure.message(for: error))")
+            throw CommandFailure.ioFailure
         }
         if interrupted {
             CommandFailure.notice("interrupted by \(interrupt.name): \(ranked.count) of \(plan.indices.count * (portfolio ? 1 : series.count)) runs kept in \(folder.path); continue with the same command and --resume \(folder.path)")
@@ -230,7 +230,7 @@ struct SweepRunCommand: ParsableCommand {
         } else {
             print(outputs.table(top: top))
             let resumed = earlier.isEmpty ? "" : " (\(earlier.count) kept from the interrupted run)"
-            print("\(ranked.count) runs (\(plan.indices.count) combinations × \(portfolio ? 1 : series.count) \(portfolio ? "portfolio" : "symbols"))\(resumed) → \(folder.path)")
+            print("\(ranked.count) runs (\(plan.indices.count) combinations × \(portfolio ? "1 portfolio" : Plural.count(series.count, "symbol")))\(resumed) → \(folder.path)")
         }
     }
 
@@ -256,8 +256,8 @@ struct SweepRunCommand: ParsableCommand {
             try folder.commit()
         } catch {
             folder.discard()
-            CommandFailure.printError("cannot write the walk-forward to \(folder.path): \((error as? ReportFolderError)?.description ?? error.localizedDescription)")
-            throw ExitCode(1)
+            CommandFailure.printError("cannot write the walk-forward to \(folder.path): \(CommandFailure.message(for: error))")
+            throw CommandFailure.ioFailure
         }
         if json { try JSONOutput.print(outputs.summaryObject) } else {
             print(outputs.table())

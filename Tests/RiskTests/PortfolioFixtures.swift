@@ -12,13 +12,17 @@ enum PortfolioFixtures {
     static func prices() throws -> (symbols: [String], timestamps: [Int64], prices: [[Double]]) {
         let text = try String(contentsOf: fixtures.appendingPathComponent("data/stock_prices_20sym_daily_1989-2018.csv"), encoding: .utf8)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        guard !lines.isEmpty else { throw FixtureError("the price panel is empty") }
         let header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let symbols = Array(header.dropFirst())
         var stamps: [Int64] = []
         var columns = [[Double]](repeating: [], count: symbols.count)
-        for line in lines {
+        for (i, line) in lines.enumerated() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            stamps.append(CivilTime.parseTimestamp(f[0])!)
+            guard f.count == header.count, let t = CivilTime.parseTimestamp(f[0]) else {
+                throw FixtureError("price panel line \(i + 2): expected a date and \(symbols.count) fields")
+            }
+            stamps.append(t)
             for j in symbols.indices { columns[j].append(Double(f[j + 1]) ?? .nan) }
         }
         return (symbols, stamps, columns)
@@ -31,34 +35,55 @@ enum PortfolioFixtures {
 
     static func json() throws -> [String: Any] {
         let data = try Data(contentsOf: fixtures.appendingPathComponent("reference/portfolio/portfolio.json"))
-        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw FixtureError("portfolio.json is not an object") }
+        return object
     }
 
     /// `complete.<path…>` of portfolio.json.
-    static func complete(_ path: String...) throws -> Any {
-        var node: Any = (try json())["complete"]!
-        for key in path { node = (node as! [String: Any])[key]! }
-        return node
-    }
+    static func complete(_ path: String...) throws -> Any { try node(path) }
 
     static func number(_ path: String...) throws -> Double {
-        var node: Any = (try json())["complete"]!
-        for key in path { node = (node as! [String: Any])[key]! }
-        return (node as! NSNumber).doubleValue
+        guard let n = try node(path) as? NSNumber else { throw FixtureError("complete.\(path.joined(separator: ".")) is not a number") }
+        return n.doubleValue
     }
 
     /// A symbol → weight dictionary of the reference, in `symbols` order.
     static func weights(_ path: [String], symbols: [String]) throws -> [Double] {
-        var node: Any = (try json())["complete"]!
-        for key in path { node = (node as! [String: Any])[key]! }
-        let d = node as! [String: Any]
-        return symbols.map { (d[$0] as! NSNumber).doubleValue }
+        guard let d = try node(path) as? [String: Any] else { throw FixtureError("complete.\(path.joined(separator: ".")) is not an object") }
+        return try symbols.map { symbol in
+            guard let n = d[symbol] as? NSNumber else { throw FixtureError("complete.\(path.joined(separator: ".")) has no weight for \(symbol)") }
+            return n.doubleValue
+        }
+    }
+
+    /// The value at `complete.<path…>`, or an error naming the first missing key.
+    private static func node(_ path: [String]) throws -> Any {
+        var node: Any? = try json()["complete"]
+        var walked = "complete"
+        for key in path {
+            guard let object = node as? [String: Any] else { throw FixtureError("\(walked) is not an object") }
+            node = object[key]
+            walked += ".\(key)"
+        }
+        guard let node else { throw FixtureError("portfolio.json has no \(walked)") }
+        return node
+    }
+
+    /// A fixture that cannot be used: a failed test, not a crash of the test process.
+    struct FixtureError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
     }
 
     /// A CSV matrix with a header row and a label column.
     static func matrix(_ name: String) throws -> Matrix {
         let text = try String(contentsOf: fixtures.appendingPathComponent("reference/portfolio/\(name)"), encoding: .utf8)
-        let rows = text.split(separator: "\n").dropFirst().map { line in line.split(separator: ",").dropFirst().map { Double($0)! } }
+        let rows = try text.split(separator: "\n").dropFirst().map { line in
+            try line.split(separator: ",").dropFirst().map { field in
+                guard let v = Double(field) else { throw FixtureError("\(name): '\(field)' is not a number") }
+                return v
+            }
+        }
         return Matrix(rows: Array(rows))
     }
 

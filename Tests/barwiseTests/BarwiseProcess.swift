@@ -24,22 +24,39 @@ struct BarwiseProcess {
 
     /// Runs `barwise args…` in `directory` (the package root by default) with extra environment.
     static func run(_ args: [String], environment: [String: String] = [:], in directory: URL = packageRoot) throws -> Output {
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "BARWISE_STORE")
+        for (k, v) in environment { env[k] = v }
+        return try capture(executable, args, environment: env, in: directory)
+    }
+
+    /// Runs any executable to its end with stdin empty. Its stdout and stderr go to two
+    /// temporary files, read once it has exited: neither stream can fill a pipe and block the
+    /// child while the other is being read, whatever their sizes.
+    static func capture(_ executable: URL, _ args: [String], environment: [String: String]? = nil, in directory: URL = packageRoot) throws -> Output {
+        let scratch = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
         let process = Process()
         process.executableURL = executable
         process.arguments = args
         process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "BARWISE_STORE")
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
+        if let environment { process.environment = environment }
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Output(status: process.terminationStatus,
+                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     static func scratchDirectory() throws -> URL {

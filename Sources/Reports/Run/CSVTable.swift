@@ -21,7 +21,7 @@ struct CSVTable {
     /// Reads `path`; `name` is how errors refer to it (e.g. `run/equity.csv`).
     init(path: String, name: String) throws(ReportError) {
         guard var b = Self.readBytes(path) else {
-            throw FileManager.default.fileExists(atPath: path) ? .io(path: name, detail: "cannot be read") : .missingFile(name)
+            throw FileManager.default.fileExists(atPath: path) ? .io(path: name, detail: UnreadableFile.reason(path)) : .missingFile(name)
         }
         self.file = name
         guard b.count < Int(Int32.max) else { throw .io(path: name, detail: "is over 2 GB; a run folder's CSV files must be smaller") }

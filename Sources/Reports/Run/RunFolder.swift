@@ -23,7 +23,8 @@ public struct RunFolder: Sendable {
     /// Reads the folder; errors name the file (and line and field) to fix.
     public static func read(_ path: String) throws(ReportError) -> RunFolder {
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { throw .missingFolder(path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw .missingFolder(path) }
+        guard isDir.boolValue else { throw .io(path: path, detail: "is a file, not a run folder (pass the folder `barwise run` wrote)") }
         func file(_ name: String) -> (path: String, name: String) {
             ((path as NSString).appendingPathComponent(name), (path as NSString).appendingPathComponent(name))
         }

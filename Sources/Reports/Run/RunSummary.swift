@@ -44,7 +44,7 @@ public struct RunSummary: Sendable, Equatable {
 enum JSONFile {
     static func object(path: String, name: String) throws(ReportError) -> [String: JSONValue] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileManager.default.fileExists(atPath: path) ? .io(path: name, detail: "cannot be read") : .missingFile(name)
+            throw FileManager.default.fileExists(atPath: path) ? .io(path: name, detail: UnreadableFile.reason(path)) : .missingFile(name)
         }
         let parsed: JSONValue
         do { parsed = try JSONDecoder().decode(JSONValue.self, from: data) } catch {

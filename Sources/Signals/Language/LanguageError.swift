@@ -82,11 +82,11 @@ public struct LanguageError: Error, Sendable, Equatable, CustomStringConvertible
         case .notConstant(let context):
             return "\(context) must be a number or a param known when compiling"
         case .invalidPeriod(let function, let value):
-            return "period of '\(function)' must be a positive integer, got \(Token.format(value))"
+            return "period of '\(function)' must be a whole number from 1 to \(LookbackLimits.maxPeriod), got \(Token.format(value))"
         case .invalidConstant(let context, let value):
             return "\(context) is invalid: \(Token.format(value))"
         case .invalidLag(let value):
-            return "a lag [n] must be a non-negative integer, got \(Token.format(value))"
+            return "a lag [n] must be a whole number from 0 to \(LookbackLimits.maxLag) bars, got \(Token.format(value))"
         case .cycle(let names):
             return "signals refer to each other in a cycle: \(names.joined(separator: " -> "))"
         case .invalidIndicator(let message):

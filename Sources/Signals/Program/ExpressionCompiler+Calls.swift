@@ -21,7 +21,7 @@ extension CompilerState {
                 series.append(v)
             case .period(let n):
                 let v = try constant(arg, "argument '\(n)' of '\(name)'")
-                guard v >= 1, v == v.rounded(), v <= 10_000_000 else {
+                guard v >= 1, v == v.rounded(), v <= Double(LookbackLimits.maxPeriod) else {
                     throw fail(.invalidPeriod(function: name, value: v), arg.column)
                 }
                 periods.append(Int(v))

@@ -180,7 +180,7 @@ struct CompilerState {
         case .lag(let inner, let n):
             let x = try compile(inner)
             let bars = try constant(n, "lag")
-            guard bars >= 0, bars == bars.rounded(), bars < 1e9 else {
+            guard bars >= 0, bars == bars.rounded(), bars <= Double(LookbackLimits.maxLag) else {
                 throw fail(.invalidLag(bars), n.column)
             }
             if bars == 0 { return x }

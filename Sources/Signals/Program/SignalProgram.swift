@@ -55,6 +55,10 @@ public struct SignalProgram: Sendable {
     /// five price inputs are slots, not nodes).
     public var nodeCount: Int { template.nodes.count }
 
+    /// The longest lag `x[n]` of the program in bars (0 without lags). A lag needs more bars
+    /// than this to ever hold a value; the CLI checks it against the bars it loaded.
+    public var longestLag: Int { template.lags.map(\.size).max() ?? 0 }
+
     /// The position of an output in `outputs`, for fast repeated reads with `value(at:)`.
     public func outputPosition(named name: String) -> Int? { outputIndex[name] }
 

@@ -10,7 +10,11 @@ extension StrategySpec {
     init(table: ConfigTable, path: String?) throws(StrategyError) {
         let root = TableReader(table, file: path)
         try root.rejectUnknown(allowed: StrategySpec.topLevelKeys)
-        self.init(name: try root.string("name") ?? StrategySpec.defaultName(path))
+        let explicitName = try root.string("name")
+        self.init(name: explicitName ?? StrategySpec.defaultName(path))
+        if let problem = StrategyName.problem(name) {
+            throw root.error("name", .invalidValue(explicitName == nil ? "\(problem) (taken from the file name; set name = \"...\")" : problem))
+        }
         sourcePath = path
         description = try root.string("description") ?? ""
         symbols = try root.strings("symbols") ?? []

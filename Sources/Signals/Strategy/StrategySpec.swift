@@ -69,13 +69,7 @@ public struct StrategySpec: Sendable, Equatable {
     ///   - overrides: `key=value` strings as given to `--set`: a bare key sets a param that must
     ///     exist (`fast=12`); a dotted key sets any other key (`execution.commission=0.001`).
     public static func load(path: String, overrides: [String] = []) throws(StrategyError) -> StrategySpec {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw StrategyError(file: path, .unreadable(error.localizedDescription))
-        }
-        return try parse(toml: text, path: path, overrides: overrides)
+        try parse(toml: try StrategyFile.read(path), path: path, overrides: overrides)
     }
 
     /// Decodes a strategy from TOML text; `path` is used in errors and for the default name.

@@ -6,7 +6,8 @@ import Testing
 /// slot on every bar exactly the value `step` (bar by bar) gives, for every operation.
 @Suite struct ChunkedStepTests {
     /// Every operation of the language at least once, lags and crossings included.
-    static let program: SignalProgram = {
+    /// Compiled once; a compile error fails the tests that use it instead of stopping the process.
+    static let compiled: Result<SignalProgram, CompileError> = {
         let signals: [(String, String)] = [
             ("arith", "(close - open) * 2 / (high - low + 1) + -volume / 1e9"),
             ("compare", "(close > open) and (close >= open) or (close < open) and not (close <= low) or close == high or close != low"),
@@ -20,11 +21,13 @@ import Testing
             ("bands", "bb_upper(close, 20, 2) - bb_lower(close, 20, 2) + bb_middle(close, 20, 2)"),
             ("stoch", "stoch_k(14, 3, 3) - stoch_d(14, 3, 3)"),
         ]
-        return try! ExpressionCompiler(signals: signals).compile()
+        return Result { () throws(CompileError) in try ExpressionCompiler(signals: signals).compile() }
     }()
 
-    func stepwise(_ bars: BarSeries) -> [[Double]] {
-        var p = Self.program
+    static func program() throws -> SignalProgram { try compiled.get() }
+
+    func stepwise(_ bars: BarSeries) throws -> [[Double]] {
+        var p = try Self.program()
         p.reset()
         return (0..<bars.count).map { t in
             p.step(bars[t])
@@ -35,8 +38,8 @@ import Testing
     @Test(arguments: [1, 7, 256])
     func everySlotOfEveryBarEqualsTheBarByBarValue(width: Int) throws {
         let bars = try LanguageFixtures.goog()
-        let expected = stepwise(bars)
-        var p = Self.program
+        let expected = try stepwise(bars)
+        var p = try Self.program()
         p.reset()
         let runtime = p.runtime
         let slotCount = runtime.slots.count
@@ -59,9 +62,9 @@ import Testing
             start += m
         }
         #expect(mismatches == 0)
-        #expect(Self.program.nodeCount > 40)
+        #expect(try Self.program().nodeCount > 40)
         // The signals are warm and varied by the end, so the comparison covers real values.
         let last = try #require(expected.last)
-        #expect(Self.program.outputs.allSatisfy { last[$0.slot].isFinite })
+        #expect(try Self.program().outputs.allSatisfy { last[$0.slot].isFinite })
     }
 }

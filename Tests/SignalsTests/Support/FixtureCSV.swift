@@ -21,6 +21,7 @@ struct FixtureTable {
         let text = String(decoding: data, as: UTF8.self)
         // "\r\n" is one Character in Swift, so split on any newline rather than on "\n".
         var lines = text.split(whereSeparator: \.isNewline)
+        guard !lines.isEmpty else { throw FixtureError.empty(path) }
         let header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         self.header = header
         var keys: [String] = []
@@ -41,6 +42,19 @@ struct FixtureTable {
 }
 
 import Testing
+
+/// A fixture file that cannot be used, reported as a test failure rather than a crash.
+enum FixtureError: Error, CustomStringConvertible {
+    case empty(String)
+    case malformed(String, line: Int, reason: String)
+
+    var description: String {
+        switch self {
+        case let .empty(path): "\(path): the fixture is empty"
+        case let .malformed(path, line, reason): "\(path):\(line): \(reason)"
+        }
+    }
+}
 
 /// One price series with its TA-Lib reference outputs.
 struct GoldenSeries: Sendable {
@@ -108,8 +122,11 @@ struct GoldenComparison: CustomStringConvertible {
     /// Tolerance of the task: 1e-9 relative, 1e-9 absolute where |ref| < 1.
     static let tolerance = 1e-9
 
+    /// A length mismatch is a failure of the comparison, not a trap that stops every test.
     init(ours: [Double], reference: [Double]) {
-        precondition(ours.count == reference.count)
+        if ours.count != reference.count {
+            failures.append("\(ours.count) values but \(reference.count) reference rows")
+        }
         firstValidOurs = ours.firstIndex { !$0.isNaN } ?? -1
         firstValidReference = reference.firstIndex { !$0.isNaN } ?? -1
         for (i, (a, b)) in zip(ours, reference).enumerated() {
