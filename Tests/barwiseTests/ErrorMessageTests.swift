@@ -17,7 +17,7 @@ import Testing
     @Test func badPBOIsReportedAsPBOBeforeTheSweepRuns() throws {
         let r = try SampleStore.run(["sweep", "strategies/sma_cross.toml", "--grid", "fast=5:20:5", "--pbo", "3"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("--pbo takes an even number of splits from 2 to 16, got 3"), "\(r.stderr)")
+        #expect(r.stderr.contains("--pbo must be an even number of blocks from 2 to 16, not 3"), "\(r.stderr)")
         #expect(!r.stderr.contains("--grid '"))
     }
 
