@@ -69,18 +69,24 @@ public struct StrategySpec: Sendable, Equatable {
     ///   - overrides: `key=value` strings as given to `--set`: a bare key sets a param that must
     ///     exist (`fast=12`); a dotted key sets any other key (`execution.commission=0.001`).
     public static func load(path: String, overrides: [String] = []) throws(StrategyError) -> StrategySpec {
-        let text: String
+        let bytes: [UInt8]
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             throw StrategyError(file: path, .unreadable(error.localizedDescription))
         }
-        return try parse(toml: text, path: path, overrides: overrides)
+        return try parse(toml: bytes, path: path, overrides: overrides)
     }
 
     /// Decodes a strategy from TOML text; `path` is used in errors and for the default name.
     public static func parse(toml text: String, path: String? = nil, overrides: [String] = []) throws(StrategyError) -> StrategySpec {
-        var table = try ConfigTable.parse(toml: text, file: path)
+        try parse(toml: Array(text.utf8), path: path, overrides: overrides)
+    }
+
+    /// Decodes a strategy from the bytes of a TOML file (bytes that are not UTF-8 are a syntax
+    /// error with their line and column).
+    public static func parse(toml bytes: [UInt8], path: String? = nil, overrides: [String] = []) throws(StrategyError) -> StrategySpec {
+        var table = try ConfigTable.parse(toml: bytes, file: path)
         for o in overrides {
             try StrategyOverride.apply(o, to: &table, file: path)
         }
