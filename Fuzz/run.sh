@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer target and fuzzes it for a bounded time.
 #
-#   Fuzz/run.sh TARGET SECONDS      TARGET: strategy | csv | providers
+#   Fuzz/run.sh TARGET SECONDS [LIBFUZZER-FLAG...]      TARGET: strategy | csv | providers
 #
+# Extra flags go to libFuzzer, e.g. `-fork=1 -ignore_crashes=1` to keep going past a known crash.
 # The Signals and MarketData sources are compiled with -sanitize=fuzzer into .build-fuzz/
 # (static libraries, one per module, as in Package.swift), then Fuzz/targets/TARGET.swift is
 # linked against them. libFuzzer starts from the committed seeds in Fuzz/corpus/TARGET/ (read
@@ -26,15 +27,19 @@ lock=()
 if [ -n "${BUILD_LOCK:-}" ]; then lock=(flock "$BUILD_LOCK"); fi
 flags=(-sanitize=fuzzer -O -parse-as-library -I "$out" -I Sources/CSQLite)
 
-# A module is rebuilt when one of its sources is newer than its library.
+# A module is rebuilt when one of its sources, this script or the module before it (which it
+# imports) is newer than its library.
+previous=""
 for module in "${modules[@]}"; do
     lib="$out/lib$module.a"
-    if [ ! -f "$lib" ] || [ -n "$(find "Sources/$module" -name '*.swift' -newer "$lib" | head -1)" ] || [ "$0" -nt "$lib" ]; then
+    if [ ! -f "$lib" ] || [ -n "$(find "Sources/$module" -name '*.swift' -newer "$lib" | head -1)" ] \
+        || [ "$0" -nt "$lib" ] || { [ -n "$previous" ] && [ "$previous" -nt "$lib" ]; }; then
         echo "Fuzz/run.sh: compiling $module"
         mapfile -t sources < <(find "Sources/$module" -name '*.swift' | sort)
         "${lock[@]}" swiftc "${flags[@]}" -enable-testing -wmo -module-name "$module" -emit-module \
             -emit-module-path "$out/$module.swiftmodule" -emit-library -static -o "$lib" "${sources[@]}"
     fi
+    previous="$lib"
 done
 
 binary="$out/fuzz-$target"
@@ -46,4 +51,4 @@ for module in "${modules[@]}"; do libs+=("$out/lib$module.a"); done
 export SWIFT_BACKTRACE=enable=no
 "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
     -print_final_stats=1 -artifact_prefix="Fuzz/crashes/$target-" \
-    "$out/corpus/$target" "Fuzz/corpus/$target"
+    "${@:3}" "$out/corpus/$target" "Fuzz/corpus/$target"
