@@ -16,20 +16,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
         .target(name: "MarketData", dependencies: ["CSQLite"]),
-        .target(
-            name: "Signals",
-            dependencies: [
-                "MarketData",
-                .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
-        ),
+        .target(name: "Signals", dependencies: ["MarketData"]),
         // Orders, broker, portfolio, BarFeed and the simulation loop (DESIGN.md section 1); Risk
         // computes the target weights of allocation strategies.
         .target(name: "Engine", dependencies: ["MarketData", "Signals", "Risk"]),

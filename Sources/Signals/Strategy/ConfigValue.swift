@@ -1,5 +1,5 @@
 /// A TOML document as plain Swift values, with every table's keys in the order they appear in
-/// the file (the TOML library sorts them; signal and rule order is part of the output format).
+/// the file (signal and rule order is part of the output format).
 public indirect enum ConfigValue: Sendable, Equatable {
     case string(String)
     case integer(Int)
@@ -7,8 +7,9 @@ public indirect enum ConfigValue: Sendable, Equatable {
     case bool(Bool)
     case array([ConfigValue])
     case table(ConfigTable)
-    /// Dates and times, which no strategy key uses; kept by type name for error messages.
-    case other(String)
+    /// Dates, times and date-times, which no strategy key uses (they are parsed and validated
+    /// so that a malformed one is a syntax error, and named in type errors).
+    case dateTime(ConfigDateTime)
 
     /// The TOML type name used in error messages.
     public var typeName: String {
@@ -19,7 +20,7 @@ public indirect enum ConfigValue: Sendable, Equatable {
         case .bool: "a boolean"
         case .array: "an array"
         case .table: "a table"
-        case .other(let name): "a \(name)"
+        case .dateTime(let value): "a \(value.typeName)"
         }
     }
 

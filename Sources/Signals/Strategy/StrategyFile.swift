@@ -1,12 +1,13 @@
 import Foundation
 
-/// Reads a strategy file's text, failing with the real reason ("is a directory",
-/// "permission denied", "is not UTF-8 text") rather than a generic Foundation error.
+/// Reads a strategy file's bytes, failing with the real reason ("is a directory",
+/// "permission denied") rather than a generic Foundation error. The TOML reader checks the
+/// encoding, so bytes that are not UTF-8 are reported with their line and column.
 enum StrategyFile {
     /// Strategy files are small; a larger file is refused before it is read.
     static let maxBytes = 16 << 20
 
-    static func read(_ path: String) throws(StrategyError) -> String {
+    static func read(_ path: String) throws(StrategyError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw StrategyError(file: path, .unreadable("no such file"))
@@ -24,9 +25,6 @@ enum StrategyFile {
             throw StrategyError(file: path, .unreadable(error.localizedDescription))
         }
         if data.count > maxBytes { throw StrategyError(file: path, .unreadable("it is larger than \(maxBytes >> 20) MB; a strategy file is a short TOML text")) }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw StrategyError(file: path, .unreadable("it is not UTF-8 text"))
-        }
-        return text
+        return [UInt8](data)
     }
 }

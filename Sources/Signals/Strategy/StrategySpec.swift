@@ -74,7 +74,13 @@ public struct StrategySpec: Sendable, Equatable {
 
     /// Decodes a strategy from TOML text; `path` is used in errors and for the default name.
     public static func parse(toml text: String, path: String? = nil, overrides: [String] = []) throws(StrategyError) -> StrategySpec {
-        var table = try ConfigTable.parse(toml: text, file: path)
+        try parse(toml: Array(text.utf8), path: path, overrides: overrides)
+    }
+
+    /// Decodes a strategy from the bytes of a TOML file (bytes that are not UTF-8 are a syntax
+    /// error with their line and column).
+    public static func parse(toml bytes: [UInt8], path: String? = nil, overrides: [String] = []) throws(StrategyError) -> StrategySpec {
+        var table = try ConfigTable.parse(toml: bytes, file: path)
         for o in overrides {
             try StrategyOverride.apply(o, to: &table, file: path)
         }

@@ -41,10 +41,10 @@ import Testing
         }
     }
 
-    @Test func strategyFileThatIsNotUTF8SaysSo() throws {
+    @Test func strategyFileThatIsNotUTF8NamesLineAndColumn() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("strategy-\(UUID().uuidString).toml")
         try Data([0x6e, 0x61, 0x6d, 0x65, 0xff, 0xfe]).write(to: file)
-        #expect(throws: StrategyError(file: file.path, .unreadable("it is not UTF-8 text"))) {
+        #expect(throws: StrategyError(file: file.path, .syntax(line: 1, column: 5, message: "the file is not valid UTF-8 (byte 0xFF)"))) {
             try StrategySpec.load(path: file.path)
         }
     }
