@@ -9,11 +9,13 @@ public final class DatasetStore {
     public let path: String
     let db: SQLiteDatabase
 
-    /// Opens the store at `path`, creating it (and its schema) when it does not exist.
-    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    /// Opens the store at `path`, creating it (and its schema) when it does not exist. A write
+    /// that finds the store locked by another process waits up to `busyTimeout` seconds, then
+    /// fails with a `StoreError` that says so.
+    public init(path: String, readOnly: Bool = false, busyTimeout: Double = SQLiteDatabase.defaultBusyTimeout) throws(StoreError) {
         self.path = path
         do {
-            db = try SQLiteDatabase(path: path, create: !readOnly, readOnly: readOnly)
+            db = try SQLiteDatabase(path: path, create: !readOnly, readOnly: readOnly, busyTimeout: busyTimeout)
             if !readOnly {
                 try db.execute("PRAGMA journal_mode = WAL")
                 try db.execute("PRAGMA synchronous = NORMAL")

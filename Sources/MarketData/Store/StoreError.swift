@@ -9,6 +9,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case let .sqlite(error, path) where error.isBusy:
+            return "\(path): another process is writing to the store (still locked after waiting"
+                + " \(Int(SQLiteDatabase.defaultBusyTimeout)) s); wait for it to finish, then run the command again"
         case let .sqlite(error, path):
             return "\(path): \(error.message)"
         case let .missingStore(path):
