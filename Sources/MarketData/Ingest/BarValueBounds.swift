@@ -3,7 +3,9 @@
 /// market has:
 ///
 /// - a price (open, high, low, close, adjusted close, a panel's close) is finite and
-///   `0 < price ≤ 1e15`;
+///   `1e-15 ≤ price ≤ 1e15`: above zero, and within 15 orders of magnitude of 1 either way (the
+///   smallest quoted crypto prices are around 1e-8; 1e-300 only makes sizing arithmetic
+///   meaningless);
 /// - a volume is finite and `0 ≤ volume ≤ 1e18` (crypto volumes counted in base units of
 ///   billion-supply tokens reach 1e14 a day; 1e18 leaves room and stays far from overflow in
 ///   any sum).
@@ -11,14 +13,15 @@
 /// A missing value (an empty cell, `null`, `NaN`) is not checked here: it is stored as missing.
 /// `1e309` parses to infinity and is therefore out of range, never stored.
 public enum BarValueBounds {
+    public static let minPrice = 1e-15
     public static let maxPrice = 1e15
     public static let maxVolume = 1e18
 
     /// Why `price` cannot be stored (a clause for `IngestError.badRow`), or nil when it can.
     @inline(__always)
     public static func priceProblem(_ price: Double) -> String? {
-        if price > 0 && price <= maxPrice { return nil }
-        return price.isFinite ? "is out of range (a price must be above 0 and at most 1e15)" : "is not a finite number"
+        if price >= minPrice && price <= maxPrice { return nil }
+        return price.isFinite ? "is out of range (a price must be at least 1e-15 and at most 1e15)" : "is not a finite number"
     }
 
     /// Why `volume` cannot be stored, or nil when it can.

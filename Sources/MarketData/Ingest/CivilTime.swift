@@ -47,7 +47,8 @@ public enum CivilTime {
     /// ISO 8601 UTC text of epoch seconds: `2004-08-19T00:00:00Z`.
     public static func iso8601(_ t: Int64) -> String {
         let days = floorDays(t)
-        let secs = Int(t - days * 86_400)
+        let remainder = Int(t % 86_400)
+        let secs = remainder < 0 ? remainder + 86_400 : remainder
         let (y, m, d) = date(fromDays: days)
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))Z"
     }

@@ -76,7 +76,7 @@ enum OHLCVParser {
 
     /// A missing price, or one `BarValueBounds` accepts.
     @inline(__always)
-    private static func storable(_ price: Double) -> Bool { price.isNaN || (price > 0 && price <= BarValueBounds.maxPrice) }
+    private static func storable(_ price: Double) -> Bool { price.isNaN || (price >= BarValueBounds.minPrice && price <= BarValueBounds.maxPrice) }
 
     @inline(__always)
     private static func readRow(
@@ -130,7 +130,7 @@ enum OHLCVParser {
             }
             values.close = values.adj
         }
-        // Range (`BarValueBounds`): every present price in (0, 1e15], a present volume in
+        // Range (`BarValueBounds`): every present price in [1e-15, 1e15], a present volume in
         // [0, 1e18]. The common all-in-range row costs six comparisons and no allocation.
         if !(Self.storable(values.open) && Self.storable(values.high) && Self.storable(values.low)
             && Self.storable(values.close) && Self.storable(values.adj)

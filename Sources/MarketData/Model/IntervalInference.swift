@@ -5,16 +5,20 @@
 /// - **Too few.** With fewer than three distinct timestamps the spacing cannot show the
 ///   interval: a file of dates (every stamp at 00:00 UTC) is daily, anything else needs
 ///   `--interval`.
-/// - **Calendar months.** When no two stamps fall in one calendar month, the interval is the
-///   most frequent step in months `k` (1 → `1mo`, 3 → `3mo`, 12 → `1y`), provided every step is
-///   a whole number of `k` months and at least half of them are exactly `k`. This accepts
-///   month-start, mid-month and month-end stamps (Alpha Vantage's last trading day) alike.
-/// - **Fixed lengths.** Otherwise the interval is the most frequent spacing `m` (the smaller
-///   one on a tie), provided every spacing is a whole multiple of `m` (weekends, holidays and
-///   nights are whole numbers of bars) and at least half of the spacings are exactly `m`.
-///   `m` is written in the largest unit that divides it: weeks, days, hours, minutes, seconds.
+/// - **Calendar months.** When the smallest spacing is 20 days or more and no two stamps fall
+///   in one calendar month, the interval is the smallest step in months `k` (1 → `1mo`, 3 →
+///   `3mo`, 12 → `1y`), provided every step is a whole number of `k` months. This accepts
+///   month-start, mid-month and month-end stamps (Alpha Vantage's last trading day) alike;
+///   spacings all of 28–31 days are also `1mo`.
+/// - **Fixed lengths.** Otherwise the interval is the smallest spacing `m`, provided every
+///   spacing is a whole multiple of `m` (weekends, holidays, nights and missing bars are whole
+///   numbers of bars), written in the largest unit that divides it: weeks, days, hours,
+///   minutes, seconds. For an intraday `m`, spacings of whole days (24h, 48h, …) making up two
+///   or more and at least 5 % of all spacings mean daily rows among intraday ones, which is
+///   inconsistent too (real intraday data has nights of 15–18 hours and weekends of 49 or 65,
+///   not whole days, except around a rare run of missing bars).
 ///
-/// Anything else is `inconsistent` (mixed daily and hourly rows, a 2-day step in 5-minute
+/// Anything else is `inconsistent` (mixed daily and hourly rows, a 7-minute step in 5-minute
 /// data), and the ingest asks for `--interval` instead of guessing.
 public enum IntervalInference: Sendable, Equatable {
     case interval(Interval)
@@ -43,8 +47,7 @@ public enum IntervalInference: Sendable, Equatable {
 extension Interval {
     /// The interval that the spacing of `timestamps` shows, by the rule of `IntervalInference`.
     /// The timestamps may be in any order and repeat. O(n) when they are sorted (O(n log n)
-    /// otherwise); the most frequent spacing is taken from at most ~2,000 evenly spread
-    /// spacings, every spacing is then checked against it.
+    /// otherwise).
     public static func infer(from timestamps: [Int64]) -> IntervalInference {
         var ts = timestamps
         if !isAscending(ts) { ts.sort() }
@@ -59,30 +62,24 @@ extension Interval {
             if ts.allSatisfy({ $0 % 86_400 == 0 }) { return .interval(.daily) }
             return .tooFewTimestamps(spacings.count + (ts.isEmpty ? 0 : 1))
         }
-        let modal = mostFrequent(spacings)
-        if modal >= 27 * 86_400, let months = calendarMonths(ts) { return months }
-        var equal = 0
-        var firstOff: Int?
-        var off = 0
-        for (k, g) in spacings.enumerated() {
-            if g == modal {
-                equal += 1
-            } else if g % modal != 0 {
-                off += 1
-                if firstOff == nil { firstOff = k }
+        let day: Int64 = 86_400
+        let m = spacings.min()!
+        if m >= 20 * day {
+            if let months = calendarMonths(ts) { return months }
+            if spacings.allSatisfy({ $0 >= 28 * day && $0 <= 31 * day }) { return .interval(.monthly) }
+        }
+        if let k = spacings.firstIndex(where: { $0 % m != 0 }) {
+            let off = spacings.filter { $0 % m != 0 }.count
+            return .inconsistent(detail: "the smallest spacing is \(length(m)), but \(off) of \(spacings.count) spacings are not a whole number of \(length(m)) (the first, \(length(spacings[k])), ends at \(stampAfter(ts, spacing: k)))")
+        }
+        if m < day {
+            let wholeDays = spacings.filter { $0 % day == 0 }
+            if wholeDays.count >= 2, wholeDays.count * 20 >= spacings.count {
+                let k = spacings.firstIndex { $0 % day == 0 }!
+                return .inconsistent(detail: "daily rows are mixed with \(length(m)) rows (\(wholeDays.count) spacings are whole days, the first ending at \(stampAfter(ts, spacing: k)))")
             }
         }
-        if off > 0, modal >= 27 * 86_400, spacings.allSatisfy({ $0 >= 28 * 86_400 && $0 <= 31 * 86_400 }) {
-            return .interval(.monthly)  // equal-length "months" (every 30 days)
-        }
-        if let k = firstOff {
-            let at = stampAfter(ts, spacing: k)
-            return .inconsistent(detail: "most rows are \(length(modal)) apart, but \(off) of \(spacings.count) spacings are not a whole number of \(length(modal)) (the first, \(length(spacings[k])), ends at \(at))")
-        }
-        if equal * 2 < spacings.count {
-            return .inconsistent(detail: "only \(equal) of \(spacings.count) spacings are the most frequent one, \(length(modal))")
-        }
-        return .interval(fixed(modal))
+        return .interval(fixed(m))
     }
 
     /// `infer(from:)`'s interval, nil when there is none.
@@ -91,18 +88,6 @@ extension Interval {
     private static func isAscending(_ ts: [Int64]) -> Bool {
         for i in ts.indices.dropFirst() where ts[i] < ts[i - 1] { return false }
         return true
-    }
-
-    /// The most frequent value among up to ~2,000 evenly spread elements; the smaller on a tie.
-    private static func mostFrequent(_ values: [Int64]) -> Int64 {
-        let stride = max(1, values.count / 2_000)
-        var counts: [Int64: Int] = [:]
-        var i = 0
-        while i < values.count {
-            counts[values[i], default: 0] += 1
-            i += stride
-        }
-        return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
     }
 
     /// The calendar interval of stamps that fall in distinct months, or nil when two share a month.
@@ -119,9 +104,8 @@ extension Interval {
         }
         var steps: [Int64] = []
         for i in months.indices.dropFirst() { steps.append(Int64(months[i] - months[i - 1])) }
-        let k = mostFrequent(steps)
-        let equal = steps.filter { $0 == k }.count
-        guard steps.allSatisfy({ $0 % k == 0 }), equal * 2 >= steps.count, k <= Int64(maxCount) else {
+        let k = steps.min()!
+        guard steps.allSatisfy({ $0 % k == 0 }), k <= Int64(maxCount) else {
             return .inconsistent(detail: "one bar a month or less, but the steps between months are irregular")
         }
         return .interval(k % 12 == 0 ? Interval(count: Int(k / 12), unit: .year) : Interval(count: Int(k), unit: .month))

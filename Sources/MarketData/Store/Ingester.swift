@@ -146,7 +146,9 @@ public struct Ingester {
 
     /// Runs `body`, reporting SQLite failures against the store's path.
     func storeErrors<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as SQLiteError { throw StoreError.sqlite(error, path: store.path) }
+        do { return try body() } catch let error as SQLiteError {
+            throw StoreError.from(error, path: store.path, busyTimeout: store.busyTimeout)
+        }
     }
 }
 
