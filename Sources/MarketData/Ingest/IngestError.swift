@@ -48,7 +48,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .badOption(file, detail):
             return "\(file): \(EchoText.capped(detail, limit: 300))"
         case let .unknownInterval(file, detail):
-            return "\(file): cannot infer the bar interval: \(detail); pass --interval (e.g. --interval 1d)"
+            return "\(file): cannot infer the bar interval: \(detail); pass --interval (e.g. 1d, 1h, 5m, 1wk, 1mo)"
         case let .conflictingDuplicate(file, line, firstLine, symbol, timestamp):
             let stamp = timestamp % 86_400 == 0 ? CivilTime.isoDate(timestamp) : CivilTime.iso8601(timestamp)
             return "\(file):\(line): \(symbol) at \(stamp) repeats line \(firstLine) with different values"

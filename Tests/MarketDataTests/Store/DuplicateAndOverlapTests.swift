@@ -50,7 +50,7 @@ import Testing
         let store = try Fixtures.scratchStore()
         let error = #expect(throws: IngestError.self) { try Ingester(store: store).ingest(file: path, options: IngestOptions()) }
         #expect(error?.description.contains("cannot infer the bar interval") == true)
-        #expect(error?.description.hasSuffix("pass --interval (e.g. --interval 1d)") == true)
+        #expect(error?.description.hasSuffix("pass --interval (e.g. 1d, 1h, 5m, 1wk, 1mo)") == true)
         let forced = try Ingester(store: store).ingest(file: path, options: IngestOptions(interval: .hourly))
         #expect(forced.parts[0].interval == .hourly)
     }
