@@ -28,9 +28,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(path): the store has schema version \(found) but this Barwise knows up to \(supported); upgrade Barwise"
         case let .unknownSymbol(symbol, known):
             let list = known.prefix(12).joined(separator: ", ")
-            return "no instrument '\(symbol)' in the store" + (known.isEmpty ? " (the store is empty; run barwise ingest)" : " (known: \(list)\(known.count > 12 ? ", …" : ""))")
+            return "no instrument '\(EchoText.capped(symbol))' in the store" + (known.isEmpty ? " (the store is empty; run barwise ingest)" : " (known: \(list)\(known.count > 12 ? ", …" : ""))")
         case let .noBars(symbol, interval):
-            return "\(symbol) has no \(interval) bars in the store"
+            return "\(EchoText.capped(symbol)) has no \(interval) bars in the store"
         case let .ambiguousInterval(symbol, intervals):
             return "\(symbol) has bars at \(intervals.map(\.description).joined(separator: " and ")); choose one with --interval"
         }
