@@ -145,7 +145,7 @@ public struct ProviderClient: Sendable {
             if var m = merged {
                 let offset = m.rowsRead
                 m.series[0].appendBars(of: parsed.series[0])
-                m.lines[0] += parsed.lines.first.map { $0.map { $0 + offset } } ?? []
+                if !m.lines.isEmpty { m.lines[0] += parsed.lines.first.map { $0.map { $0 + offset } } ?? [] }
                 m.rowsRead += parsed.rowsRead
                 m.rejected += parsed.rejected
                 merged = m
@@ -230,9 +230,11 @@ public struct ProviderClient: Sendable {
         let lo = r.from ?? .min
         let hi = r.to ?? .max
         var out = file
-        out.series = file.series.map { s in
+        for (k, s) in file.series.enumerated() {
             let keep = s.timestamps.indices.filter { s.timestamps[$0] >= lo && s.timestamps[$0] <= hi }
-            return keep.count == s.count ? s : s.permuted(by: keep)
+            guard keep.count != s.count else { continue }
+            out.series[k] = s.permuted(by: keep)
+            if k < file.lines.count, file.lines[k].count == s.count { out.lines[k] = keep.map { file.lines[k][$0] } }
         }
         return out
     }
