@@ -143,7 +143,7 @@ enum OHLCVParser {
                     return
                 }
             }
-            if let column = c.volume, let problem = BarValueBounds.volumeProblem(values.volume) {
+            if let column = c.volume, !values.volume.isNaN, let problem = BarValueBounds.volumeProblem(values.volume) {
                 try options.reject(line: line, field: c.names[column], value: scanner.text(fields[column]), reason: problem, into: &rejected)
                 return
             }
