@@ -152,4 +152,19 @@ import Testing
         let r = try BarwiseProcess.run(["ingest", file.path, "--store", dir.appendingPathComponent("s.sqlite").path])
         #expect(r.status == 2 && r.stderr == "barwise: error: \(file.path):3: field 'Close': '1e309' is not a finite number\n")
     }
+
+    /// Issue 12: daily and hourly rows in one file were stored as "10h".
+    @Test func mixedDailyAndHourlyRowsExitTwoAskingForInterval() throws {
+        let dir = try BarwiseProcess.scratchDirectory()
+        let file = dir.appendingPathComponent("MIX.csv")
+        var text = "Date,Close\n"
+        for d in 2...9 { text += "2024-01-0\(d),1.5\n" }
+        for h in 10...20 { text += "2024-01-10 \(h):00:00,1.5\n" }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let store = dir.appendingPathComponent("s.sqlite").path
+        let r = try BarwiseProcess.run(["ingest", file.path, "--store", store])
+        #expect(r.status == 2 && r.stderr.contains("cannot infer the bar interval: daily rows are mixed with 1h rows"))
+        let forced = try BarwiseProcess.run(["ingest", file.path, "--store", store, "--interval", "1h"])
+        #expect(forced.status == 0 && forced.stdout.contains("MIX 1h"))
+    }
 }
