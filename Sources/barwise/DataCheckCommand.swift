@@ -7,9 +7,9 @@ struct DataCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Run the data-quality rules over stored bars (exit 1 when a rule of severity error fails).",
         discussion: """
-            Rules (severity): ohlc_inconsistent, non_positive_price, negative_volume, \
-            duplicate_timestamp (error); out_of_order, gap, spike, stale_run, missing_values, \
-            bad_row (warning).
+            Rules (severity): ohlc_inconsistent, non_positive_price, negative_volume (error); \
+            duplicate_timestamp (identical rows collapsed), out_of_order, gap, spike, stale_run, \
+            missing_values, bad_row (warning).
 
             Examples:
               barwise data check

@@ -12,6 +12,11 @@ struct IngestCommand: ParsableCommand {
             was. Re-ingesting a file changes nothing. Data-quality checks run on every file and \
             are summarised; `barwise data check` shows them in full.
 
+            Stored bars the file overlaps: identical ones are left alone; a file that would \
+            change more than \(Ingester.maxReplacedBars) stored bars of a symbol is refused \
+            (exit 2, nothing written) unless --replace (overwrite them) or --append (keep \
+            them, add only new timestamps) is given.
+
             Examples:
               barwise ingest datasets/sample/GOOG_daily_2004-2013.csv
               barwise ingest prices.csv --symbol AAPL --interval 1d
@@ -50,6 +55,12 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Skip malformed rows (recorded as bad_row findings) instead of failing the file.")
     var skipBadRows = false
 
+    @Flag(help: "Overwrite stored bars that the file changes, however many (default: refuse more than \(Ingester.maxReplacedBars) per symbol).")
+    var replace = false
+
+    @Flag(help: "Keep stored bars as they are and add only the file's new timestamps.")
+    var append = false
+
     @Flag(help: "Print the result as JSON.")
     var json = false
 
@@ -64,7 +75,20 @@ struct IngestCommand: ParsableCommand {
             if symbol == nil { throw ValidationError("--provider needs --symbol (e.g. --symbol BTCUSDT)") }
         }
         for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, DateText.parse(value) == nil { throw ValidationError("\(name) '\(value)' is not a date (use e.g. 2024-01-31)") }
+            guard let value else { continue }
+            do throws(TimestampError) {
+                _ = try CivilTime.timestamp(value)
+            } catch {
+                throw ValidationError("\(name) \(error)")
+            }
+        }
+        if replace && append { throw ValidationError("give --replace or --append, not both") }
+        if let symbol {
+            do throws(SymbolNameError) {
+                try SymbolName.validate(symbol)
+            } catch {
+                throw ValidationError("--symbol: \(error)")
+            }
         }
         if let interval, Interval(interval) == nil {
             throw ValidationError("--interval '\(interval)' is not an interval (use e.g. 1d, 1h, 5m, 1wk, 1mo)")
@@ -75,7 +99,8 @@ struct IngestCommand: ParsableCommand {
         let store: DatasetStore
         do { store = try storeOptions.open() } catch { throw CommandFailure.exit(error) }
         let ingester = Ingester(store: store)
-        let options = IngestOptions(format: format, symbol: symbol, interval: interval.flatMap(Interval.init), skipBadRows: skipBadRows)
+        let options = IngestOptions(
+            format: format, symbol: symbol, interval: interval.flatMap(Interval.init), skipBadRows: skipBadRows, overlap: overlap)
         var failed = 0
         var reports: [Any] = []
         if let provider {
@@ -101,6 +126,8 @@ struct IngestCommand: ParsableCommand {
         if failed > 0 { throw ExitCode(2) }
     }
 
+    private var overlap: OverlapPolicy { replace ? .replace : append ? .append : .guarded }
+
     /// A progress line for large files (over a second of work), only when stderr is a terminal.
     private func announce(_ file: String) {
         guard isatty(STDERR_FILENO) != 0,
@@ -113,11 +140,13 @@ struct IngestCommand: ParsableCommand {
     /// Downloads from `provider` over HTTP and stores the bars in one transaction.
     private func download(_ provider: Provider, into ingester: Ingester) throws -> IngestReport {
         let request = ProviderRequest(
-            provider: provider, symbol: symbol ?? "", from: from.flatMap(DateText.parse), to: to.flatMap(DateText.parse),
+            provider: provider, symbol: symbol ?? "", from: from.flatMap(CivilTime.parseTimestamp), to: to.flatMap(CivilTime.parseTimestamp),
             interval: interval.flatMap(Interval.init), skipBadRows: skipBadRows)
         let download = try ProviderClient().downloadSync(request)
         let fingerprint = SHA256.hex(download.bodies.flatMap { $0 })
-        return try ingester.write(download.parsed, path: download.urls.first ?? download.sourceName, sha256: fingerprint, source: download.sourceName)
+        return try ingester.write(
+            download.parsed, path: download.urls.first ?? download.sourceName, sha256: fingerprint, source: download.sourceName,
+            skipBadRows: skipBadRows, overlap: overlap)
     }
 }
 

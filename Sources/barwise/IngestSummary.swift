@@ -11,7 +11,15 @@ enum IngestSummary {
         let symbols = r.parts.count == 1
             ? "\(r.parts[0].symbol) \(r.parts[0].interval) \(DateText.day(r.parts[0].first)) … \(DateText.day(r.parts[0].last))"
             : "\(r.parts.count) symbols"
-        lines.append("\(r.path): \(r.format.rawValue), \(symbols): \(r.rowsRead) rows read, \(r.rowsWritten) written, \(r.rowsRejected) rejected [ingest \(r.ingestID ?? 0), \(r.status.rawValue)]")
+        var counts = "\(r.rowsRead) rows read, \(r.rowsWritten) written, \(r.rowsRejected) rejected"
+        if r.duplicatesCollapsed > 0 {
+            counts += ", \(r.duplicatesCollapsed) identical duplicate row\(r.duplicatesCollapsed == 1 ? "" : "s") collapsed"
+        }
+        lines.append("\(r.path): \(r.format.rawValue), \(symbols): \(counts) [ingest \(r.ingestID ?? 0), \(r.status.rawValue)]")
+        for part in r.parts where part.overlapping > 0 {
+            let kept = part.overlapping - part.replaced
+            lines.append("  \(part.symbol) \(part.interval): \(part.added) new bars, \(part.replaced) stored bars replaced, \(kept) kept as stored")
+        }
         if !r.findings.isEmpty {
             var counts: [QualityRule: Int] = [:]
             for f in r.findings { counts[f.rule, default: 0] += 1 }
@@ -28,8 +36,10 @@ enum IngestSummary {
             "path": r.path, "format": r.format.rawValue, "sha256": r.sha256, "status": r.status.rawValue,
             "ingest_id": r.ingestID.map { $0 as Any } ?? NSNull(),
             "rows_read": r.rowsRead, "rows_written": r.rowsWritten, "rows_rejected": r.rowsRejected,
+            "duplicates_collapsed": r.duplicatesCollapsed,
             "symbols": r.parts.map {
                 ["symbol": $0.symbol, "interval": $0.interval.description, "bars": $0.bars, "written": $0.written,
+                 "added": $0.added, "replaced": $0.replaced,
                  "first": DateText.iso($0.first), "last": DateText.iso($0.last)] as [String: Any]
             },
             "findings": r.findings.map(FindingJSON.object),

@@ -27,6 +27,34 @@ import Testing
         #expect(TimestampParser.parse(text) == nil)
     }
 
+    /// 20-digit fields used to overflow `Int` inside the parser and trap (issue 12).
+    @Test(arguments: [
+        "11111111111111111111/1/2020", "1/11111111111111111111/2020", "1/1/11111111111111111111",
+        "11111111111111111111-Jan-2020", "9999999999999999999", "99999999999999999999",
+        "2020-01-01 99999999999999999999:00", "2020-01-01T00:00:00+99999999999999999999",
+    ])
+    func hugeDigitFieldsAreNotDatesInsteadOfTrapping(text: String) {
+        #expect(TimestampParser.parse(text) == nil)
+    }
+
+    @Test func nineteenDigitNanosecondsBelowInt64MaxStillParse() {
+        #expect(TimestampParser.parse("1092873600000000000") == 1_092_873_600)
+    }
+
+    @Test func throwingParseForCommandLineDatesQuotesTheTextCappedAt200Characters() throws {
+        #expect(try CivilTime.timestamp("2024-01-31") == 1_706_659_200)
+        let long = String(repeating: "9", count: 5_000) + "/1/2020"
+        let error = #expect(throws: TimestampError.self) { try CivilTime.timestamp(long) }
+        let message = error?.description ?? ""
+        #expect(message.hasPrefix("'" + String(repeating: "9", count: 200) + "…' is not a date or time"))
+        #expect(message.count < 320)
+    }
+
+    @Test func civilTextOfExtremeTimestampsDoesNotTrap() {
+        #expect(!CivilTime.iso8601(.min).isEmpty && !CivilTime.iso8601(.max).isEmpty)
+        #expect(CivilTime.isoDate(-1) == "1969-12-31")
+    }
+
     @Test func civilDaysRoundTripAcrossLeapYears() {
         for days in stride(from: Int64(-800_000), through: 800_000, by: 997) {
             let d = CivilTime.date(fromDays: days)
@@ -69,5 +97,55 @@ import Testing
     ] as [(Int64, String)])
     func spacingGivesTheInterval(seconds: Int64, expected: String) {
         #expect(Interval.inferred(from: stamps(every: seconds))?.description == expected)
+    }
+
+    /// Issue 12: a 3-row daily file (Thursday, Friday, Monday) was "3d" by the median spacing.
+    @Test func threeRowDailyFileAcrossAWeekendIsDaily() {
+        let thu: Int64 = 1_704_326_400  // 2024-01-04
+        #expect(Interval.infer(from: [thu, thu + 86_400, thu + 4 * 86_400]) == .interval(.daily))
+    }
+
+    /// Issue 12: daily rows followed by hourly rows were "10h".
+    @Test func mixedDailyAndHourlyRowsHaveNoInterval() {
+        let daily = (0..<10).map { 1_704_067_200 + Int64($0) * 86_400 }
+        let hourly = (1...30).map { daily.last! + Int64($0) * 3_600 }
+        guard case let .inconsistent(detail) = Interval.infer(from: daily + hourly) else {
+            Issue.record("expected inconsistent")
+            return
+        }
+        #expect(detail.contains("daily rows are mixed with 1h rows"))
+        #expect(Interval.infer(from: daily + Array(hourly.prefix(3))).interval == nil)
+        // A 1h30m step among daily rows divides a day, yet is no bar interval of this file.
+        let oddRows = daily + [daily.last! + 5_400, daily.last! + 86_400 + 5_400]
+        #expect(Interval.infer(from: oddRows).interval == nil)
+    }
+
+    @Test func spacingThatIsNotAMultipleOfTheSmallestIsInconsistent() {
+        let t0: Int64 = 1_704_067_200
+        let result = Interval.infer(from: [t0, t0 + 300, t0 + 600, t0 + 1_020])
+        #expect(result.interval == nil)
+        #expect(result.problem?.contains("not a whole number of 5m") == true)
+    }
+
+    @Test func fewerThanThreeStampsWithATimeOfDayNeedAnInterval() {
+        #expect(Interval.infer(from: [1_704_067_200 + 3_600, 1_704_067_200 + 7_200]) == .tooFewTimestamps(2))
+        #expect(Interval.infer(from: [1_704_067_200]) == .interval(.daily))
+    }
+
+    @Test func monthEndLastTradingDayStampsAreMonthly() {
+        // Alpha Vantage monthly: 2024-01-31, 2024-02-29, 2024-03-28 (Good Friday), 2024-04-30.
+        let stamps: [Int64] = [1_706_659_200, 1_709_164_800, 1_711_584_000, 1_714_435_200]
+        #expect(Interval.infer(from: stamps) == .interval(.monthly))
+        let quarterly: [Int64] = [1_704_067_200, 1_711_929_600, 1_719_792_000, 1_727_740_800]  // Jan, Apr, Jul, Oct 1st
+        #expect(Interval.infer(from: quarterly) == .interval(Interval(count: 3, unit: .month)))
+    }
+
+    @Test(arguments: ["99999999999999999999d", "9223372036854775807m", "100001d", "0d", "-1d", "1x"])
+    func intervalTextOutOfRangeIsRejectedNotTrapped(text: String) {
+        #expect(Interval(text) == nil)
+    }
+
+    @Test func hugeCodeBuiltIntervalSaturatesInsteadOfOverflowing() {
+        #expect(Interval(count: .max, unit: .year).nominalSeconds == .max)
     }
 }

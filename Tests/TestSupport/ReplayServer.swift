@@ -17,12 +17,23 @@ public final class ReplayServer: @unchecked Sendable {
         public var contentType = "application/json"
         /// Seconds to wait before answering (to provoke client timeouts).
         public var delay: Double = 0
+        /// Extra response headers (e.g. `Location` for a redirect).
+        public var headers: [(String, String)] = []
 
-        public init(status: Int, body: [UInt8], contentType: String = "application/json", delay: Double = 0) {
+        public init(
+            status: Int, body: [UInt8], contentType: String = "application/json", delay: Double = 0,
+            headers: [(String, String)] = []
+        ) {
             self.status = status
             self.body = body
             self.contentType = contentType
             self.delay = delay
+            self.headers = headers
+        }
+
+        /// A `302 Found` to `location`.
+        public static func redirect(to location: String) -> Response {
+            Response(status: 302, body: [], headers: [("Location", location)])
         }
 
         public static func ok(_ body: [UInt8], contentType: String = "application/json") -> Response {
@@ -41,7 +52,15 @@ public final class ReplayServer: @unchecked Sendable {
     private let handler: @Sendable (String) -> Response
     private let lock = NSLock()
     private var targets: [String] = []
+    private var heads: [String] = []
     private var stopped = false
+
+    /// The request heads received so far (request line and headers, as text), in arrival order.
+    public var requestHeads: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return heads
+    }
 
     /// The request targets received so far (`/api/v3/klines?symbol=...`), in arrival order.
     public var requestTargets: [String] {
@@ -128,16 +147,19 @@ public final class ReplayServer: @unchecked Sendable {
         let parts = firstLine.split(separator: " ")
         guard parts.count >= 2 else { return }
         let target = String(parts[1])
+        let head = String(decoding: request, as: UTF8.self)
         lock.lock()
         targets.append(target)
+        heads.append(head)
         lock.unlock()
         let response = handler(target)
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
-        var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
-        head += "Content-Type: \(response.contentType)\r\n"
-        head += "Content-Length: \(response.body.count)\r\n"
-        head += "Connection: close\r\n\r\n"
-        sendAll(fd, Array(head.utf8) + response.body)
+        var reply = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+        reply += "Content-Type: \(response.contentType)\r\n"
+        for (name, value) in response.headers { reply += "\(name): \(value)\r\n" }
+        reply += "Content-Length: \(response.body.count)\r\n"
+        reply += "Connection: close\r\n\r\n"
+        sendAll(fd, Array(reply.utf8) + response.body)
     }
 
     private func containsEnd(_ bytes: [UInt8]) -> Bool {
@@ -166,6 +188,7 @@ public final class ReplayServer: @unchecked Sendable {
     private static func reason(_ status: Int) -> String {
         switch status {
         case 200: "OK"
+        case 302: "Found"
         case 404: "Not Found"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"

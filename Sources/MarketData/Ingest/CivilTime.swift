@@ -1,7 +1,8 @@
 /// Conversions between proleptic Gregorian civil dates/times and UTC epoch seconds, with no
 /// calendar objects or allocation (Howard Hinnant's `days_from_civil` algorithm).
 public enum CivilTime {
-    /// Days since 1970-01-01 of the given date. `month` 1–12, `day` 1–31.
+    /// Days since 1970-01-01 of the given date. `month` 1–12, `day` 1–31; `year` within
+    /// ±10^9 (the parsers pass at most four digits).
     @inline(__always)
     public static func days(year: Int, month: Int, day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
@@ -45,18 +46,22 @@ public enum CivilTime {
 
     /// ISO 8601 UTC text of epoch seconds: `2004-08-19T00:00:00Z`.
     public static func iso8601(_ t: Int64) -> String {
-        let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
-        let secs = Int(t - days * 86_400)
+        let days = floorDays(t)
+        let remainder = Int(t % 86_400)
+        let secs = remainder < 0 ? remainder + 86_400 : remainder
         let (y, m, d) = date(fromDays: days)
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))Z"
     }
 
     /// `2004-08-19` for a timestamp at midnight, else the full ISO form.
     public static func isoDate(_ t: Int64) -> String {
-        let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
+        let days = floorDays(t)
         let (y, m, d) = date(fromDays: days)
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
+
+    /// Whole days since 1970-01-01 of epoch seconds, rounded down (no overflow for any `t`).
+    static func floorDays(_ t: Int64) -> Int64 { t >= 0 ? t / 86_400 : (t + 1) / 86_400 - 1 }
 
     private static func pad(_ v: Int, _ width: Int) -> String {
         let s = String(v)
@@ -66,6 +71,15 @@ public enum CivilTime {
 
 extension CivilTime {
     /// Parses a date or date-time in any shape the ingest accepts (ISO, m/d/Y, d-Mon-yy,
-    /// YYYYMMDD, epoch seconds or milliseconds) into UTC epoch seconds.
+    /// YYYYMMDD, epoch seconds or milliseconds) into UTC epoch seconds; nil when it is none.
+    /// Never traps, whatever the text (20-digit fields are simply not dates).
     public static func parseTimestamp(_ text: String) -> Int64? { TimestampParser.parse(text) }
+
+    /// `parseTimestamp` for command-line values such as `--from` and `--to`: throws a
+    /// `TimestampError` whose message quotes the text (at most 200 characters) and shows the
+    /// accepted shapes.
+    public static func timestamp(_ text: String) throws(TimestampError) -> Int64 {
+        guard let t = TimestampParser.parse(text) else { throw TimestampError(text: text) }
+        return t
+    }
 }

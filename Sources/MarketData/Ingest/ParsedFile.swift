@@ -7,12 +7,21 @@ public struct ParsedFile: Sendable {
     public var rowsRead: Int
     /// Rows skipped because `skipBadRows` was set; empty otherwise (a bad row throws).
     public var rejected: [RejectedRow]
+    /// For each series, the input line (or record number) of each bar, in the series' order;
+    /// empty when the parser did not record them (messages then give record numbers).
+    public var lines: [[Int]]
 
-    public init(format: IngestFormat, series: [BarSeries], rowsRead: Int, rejected: [RejectedRow] = []) {
+    public init(format: IngestFormat, series: [BarSeries], rowsRead: Int, rejected: [RejectedRow] = [], lines: [[Int]] = []) {
         self.format = format
         self.series = series
         self.rowsRead = rowsRead
         self.rejected = rejected
+        self.lines = lines
+    }
+
+    /// The line of bar `i` of series `k`: the recorded one, else the 1-based record number.
+    public func line(series k: Int, bar i: Int) -> Int {
+        k < lines.count && i < lines[k].count ? lines[k][i] : i + 1
     }
 }
 
@@ -66,9 +75,25 @@ public struct ParseOptions: Sendable {
         line: Int, field: String, value: String, reason: String, symbol: String? = nil,
         into rejected: inout [RejectedRow]
     ) throws(IngestError) {
+        let shown = EchoText.capped(value)
         guard skipBadRows else {
-            throw .badRow(file: fileName, line: line, field: field, value: value, reason: reason)
+            throw .badRow(file: fileName, line: line, field: EchoText.capped(field), value: shown, reason: reason)
         }
-        rejected.append(RejectedRow(line: line, field: field, value: value, reason: reason, symbol: symbol))
+        rejected.append(RejectedRow(line: line, field: EchoText.capped(field), value: shown, reason: reason, symbol: symbol))
+    }
+}
+
+extension ParseOptions {
+    /// The bar interval of a parsed series: `--interval` when given, else the one the payload
+    /// names (`hint`: Alpha Vantage's series key, Binance's kline length), else the one the
+    /// timestamps show (`Interval.infer(from:)`). Throws `IngestError.unknownInterval` when the
+    /// spacing is not consistent.
+    func resolveInterval(_ timestamps: [Int64], hint: Interval? = nil) throws(IngestError) -> Interval {
+        if let interval { return interval }
+        if let hint { return hint }
+        switch Interval.infer(from: timestamps) {
+        case let .interval(i): return i
+        case let other: throw .unknownInterval(file: fileName, detail: other.problem ?? "")
+        }
     }
 }

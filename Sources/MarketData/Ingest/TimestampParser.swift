@@ -64,8 +64,14 @@ enum TimestampParser {
             return CivilTime.days(year: y, month: m, day: 1) * 86_400
         }
         guard len <= 19 else { return nil }
+        // 19 digits can exceed Int64.max: checked arithmetic, and an overflow is not a time.
         var v: Int64 = 0
-        for k in s..<e { v = v &* 10 &+ Int64(b[k] &- 0x30) }
+        for k in s..<e {
+            let (times10, o1) = v.multipliedReportingOverflow(by: 10)
+            let (next, o2) = times10.addingReportingOverflow(Int64(b[k] &- 0x30))
+            if o1 || o2 { return nil }
+            v = next
+        }
         switch len {
         case 9...11: return v
         case 12...14: return v / 1_000
@@ -154,8 +160,11 @@ enum TimestampParser {
 
     private static func pivot(_ yy: Int) -> Int { yy >= 69 ? 1900 + yy : 2000 + yy }
 
+    /// The decimal number in `b[s..<e]` (digits only), or nil. At most 9 digits: no date or time
+    /// field is longer, and the bound keeps every later product (`h * 3600`, `days * 86_400`)
+    /// far from overflow whatever the input.
     private static func number(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
-        guard s < e, e <= b.count else { return nil }
+        guard s < e, e <= b.count, e - s <= 9 else { return nil }
         var v = 0
         for k in s..<e {
             let d = b[k] &- 0x30

@@ -21,6 +21,10 @@ public struct Interval: Sendable, Hashable, Comparable, CustomStringConvertible 
     public let count: Int
     public let unit: Unit
 
+    /// The largest count `init?(_:)` accepts (`100000m`, `100000d`): longer intervals are not bar
+    /// intervals, and the bound keeps `nominalSeconds` far from overflow.
+    public static let maxCount = 100_000
+
     public init(count: Int, unit: Unit) {
         self.count = count
         self.unit = unit
@@ -42,8 +46,8 @@ public struct Interval: Sendable, Hashable, Comparable, CustomStringConvertible 
         case "monthly": self = .monthly; return
         default: break
         }
-        let digits = t.prefix { $0.isNumber }
-        guard let n = Int(digits), n > 0 else { return nil }
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count <= 9, let n = Int(digits), n > 0, n <= Self.maxCount else { return nil }
         let suffix = String(t.dropFirst(digits.count))
         let unit: Unit
         switch suffix {
@@ -62,45 +66,16 @@ public struct Interval: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Canonical text, e.g. `1d`, `5m`, `1mo`.
     public var description: String { "\(count)\(unit.rawValue)" }
 
-    /// Length in seconds; months and years use their average Gregorian length.
-    public var nominalSeconds: Int64 { Int64(count) * unit.seconds }
+    /// Length in seconds; months and years use their average Gregorian length. Saturates at
+    /// `Int64.max` for counts no parser accepts (an `Interval(count:unit:)` built in code).
+    public var nominalSeconds: Int64 {
+        let (product, overflow) = Int64(count).multipliedReportingOverflow(by: unit.seconds)
+        return overflow ? .max : product
+    }
 
     public var isIntraday: Bool { nominalSeconds < 86_400 }
 
     public static func < (a: Interval, b: Interval) -> Bool { a.nominalSeconds < b.nominalSeconds }
-
-    /// The interval that the median spacing of ascending timestamps shows. Daily data with
-    /// weekends (median 1 day) is `1d`; a 2–4 day spacing is `2d`…`4d`; 28–31 day spacing is `1mo`; 6–8 days `1wk`;
-    /// 88–93 days `3mo`; 360–370 days `1y`; an intraday median is rounded to whole minutes or
-    /// hours. Nil when there are fewer than two distinct timestamps.
-    public static func inferred(from timestamps: [Int64]) -> Interval? {
-        guard timestamps.count >= 2 else { return nil }
-        var gaps: [Int64] = []
-        gaps.reserveCapacity(min(timestamps.count, 1001))
-        // The median of at most ~1000 spacings is plenty and keeps this cheap on 1M-row files.
-        let stride = max(1, timestamps.count / 1000)
-        var i = stride
-        while i < timestamps.count {
-            let g = timestamps[i] - timestamps[i - 1]
-            if g != 0 { gaps.append(abs(g)) }
-            i += stride
-        }
-        if gaps.isEmpty { return nil }
-        gaps.sort()
-        let median = gaps[gaps.count / 2]
-        let day: Int64 = 86_400
-        switch median {
-        case ..<60: return Interval(count: Int(max(1, median)), unit: .second)
-        case ..<3_600: return Interval(count: Int((median + 30) / 60), unit: .minute)
-        case ..<day: return Interval(count: Int((median + 1_800) / 3_600), unit: .hour)
-        case ..<(3 * day / 2): return .daily
-        case ..<(5 * day): return Interval(count: Int((median + day / 2) / day), unit: .day)  // e.g. CoinGecko's 4-day candles
-        case ..<(20 * day): return .weekly
-        case ..<(60 * day): return .monthly
-        case ..<(200 * day): return Interval(count: 3, unit: .month)
-        default: return Interval(count: 1, unit: .year)
-        }
-    }
 }
 
 import Foundation

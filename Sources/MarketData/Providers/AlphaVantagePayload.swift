@@ -48,6 +48,7 @@ enum AlphaVantagePayload {
         var series = BarSeries(symbol: options.symbol, interval: .daily)
         series.reserveCapacity(records.count)
         var rejected: [RejectedRow] = []
+        var lines: [Int] = []
         records: for (index, record) in records.enumerated() {
             let line = index + 1
             guard let t = TimestampParser.parse(record.key) else {
@@ -75,7 +76,7 @@ enum AlphaVantagePayload {
                 case "adjusted close": slot = 5
                 default: continue
                 }
-                guard let v = f.value.doubleValue, v.isFinite else {
+                guard let v = f.value.doubleValue else {
                     try options.reject(
                         line: line, field: f.key, value: f.value.displayText, reason: "is not a number",
                         symbol: options.symbol, into: &rejected)
@@ -89,14 +90,20 @@ enum AlphaVantagePayload {
                     line: line, field: name, value: "", reason: "is missing", symbol: options.symbol, into: &rejected)
                 continue records
             }
+            guard try ProviderPayloadParser.inBounds(
+                [values[0], values[1], values[2], values[3], values[5], values[4]],
+                names: ["1. open", "2. high", "3. low", "4. close", "adjusted close", "volume"], lastIsVolume: true,
+                line: line, options: options, rejected: &rejected)
+            else { continue }
             series.append(
                 Bar(
                     timestamp: t, open: values[0], high: values[1], low: values[2], close: values[3],
                     volume: values[4], adjClose: seen[5] ? values[5] : nil))
+            lines.append(line)
         }
-        series.interval = ProviderPayloadParser.interval(series.timestamps, options: options, hint: intervalHint(entry.key))
+        series.interval = try ProviderPayloadParser.interval(series.timestamps, options: options, hint: intervalHint(entry.key))
         return try ProviderPayloadParser.file(
-            .alphavantage, series, rowsRead: records.count, rejected: rejected, options: options)
+            .alphavantage, series, rowsRead: records.count, rejected: rejected, options: options, lines: lines)
     }
 
     /// Whether the first line is Alpha Vantage's CSV header.
@@ -131,6 +138,7 @@ enum AlphaVantagePayload {
         let adjusted = header.firstIndex(of: "adjusted_close")
         var series = BarSeries(symbol: options.symbol, interval: .daily)
         var rejected: [RejectedRow] = []
+        var lines: [Int] = []
         var rows = 0
         rows: while scanner.nextRow(into: &fields) {
             rows += 1
@@ -174,12 +182,18 @@ enum AlphaVantagePayload {
                 }
                 optional[k] = x
             }
+            guard try ProviderPayloadParser.inBounds(
+                [v[0], v[1], v[2], v[3], optional[1], optional[0]],
+                names: ["open", "high", "low", "close", "adjusted_close", "volume"], lastIsVolume: true, line: line,
+                options: options, rejected: &rejected)
+            else { continue }
             series.append(
                 Bar(
                     timestamp: t, open: v[0], high: v[1], low: v[2], close: v[3], volume: optional[0],
                     adjClose: optional[1].isNaN ? nil : optional[1]))
+            lines.append(line)
         }
-        series.interval = ProviderPayloadParser.interval(series.timestamps, options: options, hint: nil)
-        return try ProviderPayloadParser.file(.alphavantage, series, rowsRead: rows, rejected: rejected, options: options)
+        series.interval = try ProviderPayloadParser.interval(series.timestamps, options: options, hint: nil)
+        return try ProviderPayloadParser.file(.alphavantage, series, rowsRead: rows, rejected: rejected, options: options, lines: lines)
     }
 }

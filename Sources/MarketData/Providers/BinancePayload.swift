@@ -24,6 +24,7 @@ enum BinancePayload {
         var series = BarSeries(symbol: options.symbol, interval: .daily)
         series.reserveCapacity(rows.count)
         var rejected: [RejectedRow] = []
+        var lines: [Int] = []
         var hint: Interval?
         rows: for (index, row) in rows.enumerated() {
             let line = index + 1
@@ -41,7 +42,7 @@ enum BinancePayload {
             }
             var v: (Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0)
             for k in 1...5 {
-                guard let x = cells[k].doubleValue, x.isFinite else {
+                guard let x = cells[k].doubleValue else {
                     try options.reject(
                         line: line, field: fieldNames[k], value: cells[k].displayText, reason: "is not a number",
                         symbol: options.symbol, into: &rejected)
@@ -55,6 +56,7 @@ enum BinancePayload {
                 default: v.4 = x
                 }
             }
+            guard try ProviderPayloadParser.inBounds([v.0, v.1, v.2, v.3, v.4], names: Array(fieldNames[1...5]), lastIsVolume: true, line: line, options: options, rejected: &rejected) else { continue }
             if hint == nil, cells.count > 6, let close = cells[6].int64Value {
                 hint = intervalHint(openTime: open, closeTime: close)
             }
@@ -62,24 +64,28 @@ enum BinancePayload {
                 Bar(
                     timestamp: ProviderPayloadParser.epochSeconds(fromCount: open), open: v.0, high: v.1, low: v.2,
                     close: v.3, volume: v.4))
+            lines.append(line)
         }
-        series.interval = ProviderPayloadParser.interval(series.timestamps, options: options, hint: hint)
-        return try ProviderPayloadParser.file(.binance, series, rowsRead: rows.count, rejected: rejected, options: options)
+        series.interval = try ProviderPayloadParser.interval(series.timestamps, options: options, hint: hint)
+        return try ProviderPayloadParser.file(.binance, series, rowsRead: rows.count, rejected: rejected, options: options, lines: lines)
     }
 
     /// The kline length that open and close time show (close time is the last millisecond or
     /// microsecond of the kline), or nil for calendar months and odd lengths.
     static func intervalHint(openTime: Int64, closeTime: Int64) -> Interval? {
         let perSecond: Int64 = openTime.magnitude >= 100_000_000_000_000 ? 1_000_000 : 1_000
-        let span = closeTime - openTime + 1
-        guard span > 0, span % perSecond == 0 else { return nil }
+        // Any two Int64 may arrive: checked arithmetic, an overflow is no hint.
+        let (difference, o1) = closeTime.subtractingReportingOverflow(openTime)
+        let (span, o2) = difference.addingReportingOverflow(1)
+        guard !o1, !o2, span > 0, span % perSecond == 0 else { return nil }
         let s = span / perSecond
         if s == 604_800 { return .weekly }
+        guard s <= Int64(Interval.maxCount) * 60 else { return nil }
         if s % 86_400 == 0, s / 86_400 < 28 { return Interval(count: Int(s / 86_400), unit: .day) }
         if s % 86_400 == 0 { return .monthly }
         if s % 3_600 == 0 { return Interval(count: Int(s / 3_600), unit: .hour) }
         if s % 60 == 0 { return Interval(count: Int(s / 60), unit: .minute) }
-        return Interval(count: Int(s), unit: .second)
+        return s <= Int64(Interval.maxCount) ? Interval(count: Int(s), unit: .second) : nil
     }
 
     /// Whether the first line is a Binance kline row (12 columns, the first an epoch count in
@@ -106,6 +112,7 @@ enum BinancePayload {
         fields.reserveCapacity(12)
         var series = BarSeries(symbol: options.symbol, interval: .daily)
         var rejected: [RejectedRow] = []
+        var lines: [Int] = []
         var rows = 0
         var hint: Interval?
         var first = true
@@ -144,6 +151,7 @@ enum BinancePayload {
                 default: v.4 = x
                 }
             }
+            guard try ProviderPayloadParser.inBounds([v.0, v.1, v.2, v.3, v.4], names: Array(fieldNames[1...5]), lastIsVolume: true, line: line, options: options, rejected: &rejected) else { continue }
             if hint == nil, fields.count > 6, let close = parseInteger(buf, fields[6].start, fields[6].end) {
                 hint = intervalHint(openTime: open, closeTime: close)
             }
@@ -151,9 +159,10 @@ enum BinancePayload {
                 Bar(
                     timestamp: ProviderPayloadParser.epochSeconds(fromCount: open), open: v.0, high: v.1, low: v.2,
                     close: v.3, volume: v.4))
+            lines.append(line)
         }
-        series.interval = ProviderPayloadParser.interval(series.timestamps, options: options, hint: hint)
-        return try ProviderPayloadParser.file(.binance, series, rowsRead: rows, rejected: rejected, options: options)
+        series.interval = try ProviderPayloadParser.interval(series.timestamps, options: options, hint: hint)
+        return try ProviderPayloadParser.file(.binance, series, rowsRead: rows, rejected: rejected, options: options, lines: lines)
     }
 
     /// A non-negative decimal integer of at most 18 digits, or nil.

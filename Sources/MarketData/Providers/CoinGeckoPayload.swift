@@ -27,6 +27,7 @@ enum CoinGeckoPayload {
         var series = BarSeries(symbol: options.symbol, interval: .daily)
         series.reserveCapacity(rows.count)
         var rejected: [RejectedRow] = []
+        var lines: [Int] = []
         rows: for (index, row) in rows.enumerated() {
             let line = index + 1
             guard let cells = row.arrayElements, cells.count >= 5 else {
@@ -44,7 +45,7 @@ enum CoinGeckoPayload {
             }
             var v: (Double, Double, Double, Double) = (0, 0, 0, 0)
             for k in 1...4 {
-                guard let x = cells[k].doubleValue, x.isFinite else {
+                guard let x = cells[k].doubleValue else {
                     try options.reject(
                         line: line, field: ohlcNames[k], value: cells[k].displayText, reason: "is not a number",
                         symbol: options.symbol, into: &rejected)
@@ -57,13 +58,15 @@ enum CoinGeckoPayload {
                 default: v.3 = x
                 }
             }
+            guard try ProviderPayloadParser.inBounds([v.0, v.1, v.2, v.3], names: Array(ohlcNames[1...4]), lastIsVolume: false, line: line, options: options, rejected: &rejected) else { continue }
             series.append(
                 Bar(
                     timestamp: ProviderPayloadParser.epochSeconds(fromCount: ms), open: v.0, high: v.1, low: v.2,
                     close: v.3))
+            lines.append(line)
         }
-        series.interval = ProviderPayloadParser.interval(series.timestamps, options: options, hint: nil)
-        return try ProviderPayloadParser.file(.coingecko, series, rowsRead: rows.count, rejected: rejected, options: options)
+        series.interval = try ProviderPayloadParser.interval(series.timestamps, options: options, hint: nil)
+        return try ProviderPayloadParser.file(.coingecko, series, rowsRead: rows.count, rejected: rejected, options: options, lines: lines)
     }
 
     private static func parseMarketChart(
@@ -71,17 +74,25 @@ enum CoinGeckoPayload {
     ) throws(IngestError) -> ParsedFile {
         // Volumes by raw millisecond stamp; malformed volume points are ignored (volume is
         // informational here and the price record is what the row stands for).
+        // A volume out of `BarValueBounds` is rejected with its record number in `total_volumes`.
         var volumeAt: [Int64: Double] = [:]
         volumeAt.reserveCapacity(volumes.count)
-        for point in volumes {
+        var rejected: [RejectedRow] = []
+        for (index, point) in volumes.enumerated() {
             guard let p = point.arrayElements, p.count >= 2, let ms = p[0].int64Value, let v = p[1].doubleValue else {
+                continue
+            }
+            if let problem = BarValueBounds.volumeProblem(v) {
+                try options.reject(
+                    line: index + 1, field: "total_volumes", value: p[1].displayText, reason: problem,
+                    symbol: options.symbol, into: &rejected)
                 continue
             }
             volumeAt[ms] = v
         }
         var series = BarSeries(symbol: options.symbol, interval: .daily)
         series.reserveCapacity(prices.count)
-        var rejected: [RejectedRow] = []
+        var lines: [Int] = []
         for (index, point) in prices.enumerated() {
             let line = index + 1
             guard let p = point.arrayElements, p.count >= 2 else {
@@ -96,18 +107,41 @@ enum CoinGeckoPayload {
                     symbol: options.symbol, into: &rejected)
                 continue
             }
-            guard let price = p[1].doubleValue, price.isFinite else {
+            guard let price = p[1].doubleValue else {
                 try options.reject(
                     line: line, field: "price", value: p[1].displayText, reason: "is not a number",
                     symbol: options.symbol, into: &rejected)
+                continue
+            }
+            if let problem = BarValueBounds.priceProblem(price) {
+                try options.reject(
+                    line: line, field: "price", value: p[1].displayText, reason: problem, symbol: options.symbol,
+                    into: &rejected)
                 continue
             }
             series.append(
                 .closeOnly(
                     timestamp: ProviderPayloadParser.epochSeconds(fromCount: ms), close: price,
                     volume: volumeAt[ms] ?? .nan))
+            lines.append(line)
         }
-        series.interval = ProviderPayloadParser.interval(series.timestamps, options: options, hint: nil)
-        return try ProviderPayloadParser.file(.coingecko, series, rowsRead: prices.count, rejected: rejected, options: options)
+        dropLivePoint(&series, &lines)
+        series.interval = try ProviderPayloadParser.interval(series.timestamps, options: options, hint: nil)
+        return try ProviderPayloadParser.file(.coingecko, series, rowsRead: prices.count, rejected: rejected, options: options, lines: lines)
+    }
+
+    /// A range that ends now ends with the price at the moment of the request (`…, [day 5
+    /// 00:00], [day 5 12:00:15]`): a live quote, not a closed bar. When the last point is closer
+    /// to the one before than every other step and off their grid, it is dropped.
+    private static func dropLivePoint(_ series: inout BarSeries, _ lines: inout [Int]) {
+        let n = series.count
+        guard n >= 3 else { return }
+        let ts = series.timestamps
+        guard ts[n - 1] > ts[n - 2], ts[n - 2] > ts[n - 3] else { return }
+        let lastStep = ts[n - 1] - ts[n - 2]
+        let step = ts[n - 2] - ts[n - 3]
+        guard lastStep < step, lastStep % step != 0 else { return }
+        series = series.permuted(by: Array(0..<(n - 1)))
+        lines.removeLast()
     }
 }

@@ -56,9 +56,29 @@ public struct ProviderClient: Sendable {
     /// `download` for synchronous callers such as the CLI: blocks the calling thread until the
     /// download finishes (responses are delivered on URLSession's own queue, so this is safe
     /// from any thread).
+    ///
+    /// Every configured secret (`SecretRedactor`) is removed from the error messages, the URLs
+    /// and the rejected rows this returns; a request with a key never follows a redirect to
+    /// another origin (`ProviderFetch`).
     public func downloadSync(_ request: ProviderRequest) throws(ProviderError) -> ProviderDownload {
-        let session = makeSession()
-        defer { session.finishTasksAndInvalidate() }
+        let redactor = SecretRedactor(environment: environment)
+        do throws(ProviderError) {
+            var download = try unredactedDownload(request)
+            download.urls = download.urls.map(redactor.redact)
+            download.parsed.rejected = download.parsed.rejected.map { $0.redacted(by: redactor) }
+            return download
+        } catch {
+            throw error.redacted(by: redactor)
+        }
+    }
+
+    private func unredactedDownload(_ request: ProviderRequest) throws(ProviderError) -> ProviderDownload {
+        do throws(SymbolNameError) {
+            try SymbolName.validate(request.symbol)
+        } catch {
+            throw .invalidRequest(provider: request.provider, detail: error.description)
+        }
+        let session = makeConfiguration()
         switch request.provider {
         case .alphavantage:
             let url = try ProviderEndpoints.alphaVantage(request, environment: environment)
@@ -74,13 +94,13 @@ public struct ProviderClient: Sendable {
 
     // MARK: - Internals
 
-    private func makeSession() -> URLSession {
+    private func makeConfiguration() -> URLSessionConfiguration {
         let config = URLSessionConfiguration.ephemeral
         config.timeoutIntervalForRequest = timeout
         config.timeoutIntervalForResource = max(timeout * 10, 300)
         config.requestCachePolicy = .reloadIgnoringLocalCacheData
         config.httpAdditionalHeaders = ["User-Agent": "barwise", "Accept": "application/json, text/csv"]
-        return URLSession(configuration: config)
+        return config
     }
 
     private func options(_ request: ProviderRequest, page: Int) -> ParseOptions {
@@ -90,7 +110,7 @@ public struct ProviderClient: Sendable {
     }
 
     private func single(
-        _ request: ProviderRequest, url: String, session: URLSession
+        _ request: ProviderRequest, url: String, session: URLSessionConfiguration
     ) throws(ProviderError) -> ProviderDownload {
         let body = try fetch(url, provider: request.provider, session: session)
         let parsed = try parse(body, request: request, page: 1, url: url)
@@ -99,10 +119,16 @@ public struct ProviderClient: Sendable {
             parsed: Self.limited(parsed, to: request))
     }
 
-    private func binance(_ request: ProviderRequest, session: URLSession) throws(ProviderError) -> ProviderDownload {
+    private func binance(_ request: ProviderRequest, session: URLSessionConfiguration) throws(ProviderError) -> ProviderDownload {
         let limit = max(1, binancePageLimit)
-        let endMs = request.to.map(ProviderEndpoints.binanceEndMs)
-        var startMs = (request.from ?? 0) * 1_000
+        let (startProduct, startOverflow) = (request.from ?? 0).multipliedReportingOverflow(by: 1_000)
+        let endMs = try request.to.map { (to: Int64) throws(ProviderError) -> Int64 in
+            let (ms, overflow) = to.multipliedReportingOverflow(by: 1_000)
+            if overflow { throw .invalidRequest(provider: .binance, detail: "the end time \(to) is out of range") }
+            return ms
+        }
+        if startOverflow { throw .invalidRequest(provider: .binance, detail: "the start time \(request.from ?? 0) is out of range") }
+        var startMs = startProduct
         var urls: [String] = []
         var bodies: [[UInt8]] = []
         var merged: ParsedFile?
@@ -117,7 +143,9 @@ public struct ProviderClient: Sendable {
             }
             parsed = try parse(body, request: request, page: page, url: url)
             if var m = merged {
+                let offset = m.rowsRead
                 m.series[0].appendBars(of: parsed.series[0])
+                if !m.lines.isEmpty { m.lines[0] += parsed.lines.first.map { $0.map { $0 + offset } } ?? [] }
                 m.rowsRead += parsed.rowsRead
                 m.rejected += parsed.rejected
                 merged = m
@@ -125,16 +153,15 @@ public struct ProviderClient: Sendable {
                 merged = parsed
             }
             guard parsed.rowsRead >= limit, let last = parsed.series[0].timestamps.max() else { break }
+            // Parsed stamps are within ±10^11 s, so this cannot overflow.
             let next = last * 1_000 + 1
             guard next > startMs else { break }
             if let endMs, next > endMs { break }
             startMs = next
         }
-        guard var result = merged else {
+        guard let result = merged else {
             throw .payload(provider: .binance, url: urls.last ?? "", error: .empty(file: request.sourceName))
         }
-        result.series[0].interval = ProviderPayloadParser.interval(
-            result.series[0].timestamps, options: options(request, page: 1), hint: result.series[0].interval)
         return ProviderDownload(request: request, urls: urls, bodies: bodies, parsed: Self.limited(result, to: request))
     }
 
@@ -146,34 +173,32 @@ public struct ProviderClient: Sendable {
         }
     }
 
-    private func fetch(_ url: String, provider: Provider, session: URLSession) throws(ProviderError) -> [UInt8] {
+    private func fetch(_ url: String, provider: Provider, session: URLSessionConfiguration) throws(ProviderError) -> [UInt8] {
         let shown = ProviderEndpoints.redacted(url)
         guard let u = URL(string: url) else {
             throw .invalidRequest(provider: provider, detail: "cannot form a URL from \(shown)")
         }
         var req = URLRequest(url: u, timeoutInterval: timeout)
+        var authenticated = shown != url  // a key in the query
         if provider == .coingecko, let key = environment["COINGECKO_API_KEY"], !key.isEmpty {
             req.setValue(key, forHTTPHeaderField: "x-cg-demo-api-key")
+            authenticated = true
         }
-        let box = FetchBox()
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: req) { data, response, error in
-            box.set(data, response, error)
-            done.signal()
+        let outcome = ProviderFetch.run(req, authenticated: authenticated, configuration: session)
+        if let target = outcome.refusedRedirect {
+            throw .redirectRefused(provider: provider, url: shown, target: ProviderEndpoints.redacted(target.absoluteString))
         }
-        task.resume()
-        done.wait()
-        let (data, response, failure) = box.get()
-        if let failure {
+        if let failure = outcome.error {
             if let e = failure as? URLError, e.code == .timedOut {
                 throw .timedOut(provider: provider, url: shown, seconds: timeout)
             }
             let reason = (failure as? URLError).map { Self.reason($0) } ?? "\(failure)"
             throw .connectionFailed(provider: provider, url: shown, reason: reason)
         }
-        guard let data, let response else {
+        guard let response = outcome.response else {
             throw .connectionFailed(provider: provider, url: shown, reason: "no response")
         }
+        let data = outcome.data
         let body = [UInt8](data)
         if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
             let text = String(decoding: body.prefix(800), as: UTF8.self)
@@ -205,33 +230,13 @@ public struct ProviderClient: Sendable {
         let lo = r.from ?? .min
         let hi = r.to ?? .max
         var out = file
-        out.series = file.series.map { s in
+        for (k, s) in file.series.enumerated() {
             let keep = s.timestamps.indices.filter { s.timestamps[$0] >= lo && s.timestamps[$0] <= hi }
-            return keep.count == s.count ? s : s.permuted(by: keep)
+            guard keep.count != s.count else { continue }
+            out.series[k] = s.permuted(by: keep)
+            if k < file.lines.count, file.lines[k].count == s.count { out.lines[k] = keep.map { file.lines[k][$0] } }
         }
         return out
-    }
-}
-
-/// Carries a response from URLSession's delegate queue to the thread waiting on a semaphore.
-private final class FetchBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    private var response: URLResponse?
-    private var error: Error?
-
-    func set(_ d: Data?, _ r: URLResponse?, _ e: Error?) {
-        lock.lock()
-        data = d
-        response = r
-        error = e
-        lock.unlock()
-    }
-
-    func get() -> (Data?, URLResponse?, Error?) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (data, response, error)
     }
 }
 

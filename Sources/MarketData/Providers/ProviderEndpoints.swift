@@ -10,7 +10,7 @@ enum ProviderEndpoints {
         guard let url = URL(string: base), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             url.host != nil
         else {
-            throw .invalidRequest(provider: p, detail: "\(p.baseURLVariable)='\(base)' is not an http(s) URL")
+            throw .invalidRequest(provider: p, detail: "\(p.baseURLVariable)='\(EchoText.capped(base))' is not an http(s) URL")
         }
         return base
     }

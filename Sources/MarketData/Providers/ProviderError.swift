@@ -12,11 +12,14 @@ public enum ProviderError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The response arrived but is not usable market data (an API error body such as Alpha
     /// Vantage's rate-limit `Note`, an unknown shape, a malformed value).
     case payload(provider: Provider, url: String, error: IngestError)
+    /// A request carrying an API key was redirected to another origin (scheme, host, port);
+    /// the redirect was not followed, so the key was not sent there.
+    case redirectRefused(provider: Provider, url: String, target: String)
 
     public var provider: Provider {
         switch self {
         case let .invalidRequest(p, _), let .connectionFailed(p, _, _), let .timedOut(p, _, _),
-            let .http(p, _, _, _), let .payload(p, _, _):
+            let .http(p, _, _, _), let .payload(p, _, _), let .redirectRefused(p, _, _):
             return p
         }
     }
@@ -41,6 +44,9 @@ public enum ProviderError: Error, Sendable, Equatable, CustomStringConvertible {
                     + " to your own key (https://www.alphavantage.co/support/#api-key)."
             }
             return text
+        case let .redirectRefused(p, url, target):
+            return "\(p.displayName): \(url) redirected to another server (\(EchoText.capped(target))); not followed, since the"
+                + " request carries an API key. Point \(p.baseURLVariable) at the server that answers directly."
         }
     }
 
@@ -55,13 +61,18 @@ public enum ProviderError: Error, Sendable, Equatable, CustomStringConvertible {
             case .binance: return "Access denied; Binance blocks some regions (try \(p.baseURLVariable)=https://data-api.binance.vision)."
             }
         case 400: return "The provider rejected the request: check the symbol and the interval."
-        case 404: return "Not found: check the symbol (CoinGecko needs the coin id, e.g. 'bitcoin')."
+        case 404:
+            switch p {
+            case .coingecko: return "Not found: check the symbol (CoinGecko needs the coin id, e.g. 'bitcoin')."
+            case .binance: return "Not found: check the symbol (a Binance pair such as BTCUSDT) and \(p.baseURLVariable)."
+            case .alphavantage: return "Not found: check the symbol (a ticker such as IBM) and \(p.baseURLVariable)."
+            }
         case 500...599: return "The provider had an internal error; try again later."
         default: return "Check the symbol and the options."
         }
     }
 
     private static func seconds(_ s: Double) -> String {
-        s == s.rounded() ? String(Int(s)) : String(s)
+        s == s.rounded() && abs(s) < 1e15 ? String(Int(s)) : String(s)
     }
 }

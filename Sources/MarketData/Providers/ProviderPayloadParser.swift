@@ -19,7 +19,7 @@ public enum ProviderPayloadParser {
     public static func parse(
         _ bytes: [UInt8], format: IngestFormat, options: ParseOptions
     ) throws(IngestError) -> ParsedFile {
-        if let nonData = describeNonData(bytes) {
+        if let nonData = describeNonData(bytes, expected: Provider.allCases.first { $0.format == format }) {
             throw .notMarketData(file: options.fileName, received: nonData)
         }
         switch format {
@@ -58,14 +58,18 @@ public enum ProviderPayloadParser {
     /// `Binance error -1121: "Invalid symbol."`, `CoinGecko error: "coin not found"`), an
     /// HTML page (`an HTML page titled "..."`) or an empty body. The text fits after
     /// "received " in `IngestError.notMarketData`.
-    public static func describeNonData(_ bytes: [UInt8]) -> String? {
+    ///
+    /// With `expected` (the provider a download or `--format` asked for), an error body is
+    /// named after that provider whatever its keys look like: a CoinGecko body is never called
+    /// an Alpha Vantage error.
+    public static func describeNonData(_ bytes: [UInt8], expected: Provider? = nil) -> String? {
         var k = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { k = 3 }
         while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x0A || bytes[k] == 0x0D || bytes[k] == 0x09 { k += 1 }
         if k == bytes.count { return "an empty body" }
         if bytes[k] == UInt8(ascii: "<") { return describeHTML(bytes) }
         guard bytes[k] == UInt8(ascii: "{"), let v = try? JSONReader.parse(bytes) else { return nil }
-        return describeError(json: v)
+        return describeError(json: v, expected: expected)
     }
 
     // MARK: - Internals shared by the provider parsers
@@ -92,20 +96,24 @@ public enum ProviderPayloadParser {
         return nil
     }
 
-    static func describeError(json v: JSONValue) -> String? {
-        if let m = v["Error Message"] { return "Alpha Vantage error: \(quoted(m.displayText))" }
-        if let m = v["Note"] { return "Alpha Vantage note: \(quoted(m.displayText))" }
-        if let m = v["Information"] { return "Alpha Vantage information: \(quoted(m.displayText))" }
-        if let code = v["code"], let msg = v["msg"] {
-            return "Binance error \(code.displayText): \(quoted(msg.displayText))"
-        }
+    static func describeError(json v: JSONValue, expected: Provider? = nil) -> String? {
+        guard let (detected, kind, message) = errorParts(v) else { return nil }
+        let who = expected ?? detected
+        return "\(who.displayName) \(who == detected ? kind : "error"): \(quoted(message))"
+    }
+
+    /// The provider whose error shape `v` has, the kind of message (`error`, `note`,
+    /// `error -1121`) and its text; nil when `v` is not an error body.
+    private static func errorParts(_ v: JSONValue) -> (Provider, String, String)? {
+        if let m = v["Error Message"] { return (.alphavantage, "error", m.displayText) }
+        if let m = v["Note"] { return (.alphavantage, "note", m.displayText) }
+        if let m = v["Information"] { return (.alphavantage, "information", m.displayText) }
+        if let code = v["code"], let msg = v["msg"] { return (.binance, "error \(code.displayText)", msg.displayText) }
         if let status = v["status"], let code = status["error_code"] {
-            let msg = status["error_message"]?.displayText ?? ""
-            return "CoinGecko error \(code.displayText): \(quoted(msg))"
+            return (.coingecko, "error \(code.displayText)", status["error_message"]?.displayText ?? "")
         }
         if let e = v["error"] {
-            if let msg = e["message"] ?? e["error_message"] { return "CoinGecko error: \(quoted(msg.displayText))" }
-            return "CoinGecko error: \(quoted(e.displayText))"
+            return (.coingecko, "error", (e["message"] ?? e["error_message"])?.displayText ?? e.displayText)
         }
         return nil
     }
@@ -123,10 +131,9 @@ public enum ProviderPayloadParser {
         return "an HTML page"
     }
 
-    /// `"text"`, cut to 500 characters (provider messages are shorter; HTML is not quoted).
+    /// `"text"`, cut to 200 characters (`EchoText`; HTML is not quoted).
     static func quoted(_ s: String) -> String {
-        let t = s.count > 500 ? String(s.prefix(500)) + "..." : s
-        return "\"\(t)\""
+        "\"\(EchoText.capped(s))\""
     }
 
     static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
@@ -145,18 +152,28 @@ public enum ProviderPayloadParser {
         }
     }
 
-    /// The interval for a parsed series: the option, else inferred, else the payload's hint,
-    /// else one day.
-    static func interval(_ timestamps: [Int64], options: ParseOptions, hint: Interval?) -> Interval {
-        if let i = options.interval { return i }
-        var sorted = timestamps
-        var ascending = true
-        for k in sorted.indices.dropFirst() where sorted[k] < sorted[k - 1] {
-            ascending = false
-            break
+    /// The interval for a parsed series: the option, else the payload's hint, else the one the
+    /// timestamps show; `IngestError.unknownInterval` when they show none.
+    static func interval(_ timestamps: [Int64], options: ParseOptions, hint: Interval?) throws(IngestError) -> Interval {
+        try options.resolveInterval(timestamps, hint: hint)
+    }
+
+    /// Checks the prices and volume of one record against `BarValueBounds`, rejecting the
+    /// record (by `options`) on the first value out of range; returns whether it may be stored.
+    /// `names` are the field names of `values` in order; the volume, when present, is last and
+    /// flagged by `lastIsVolume`.
+    static func inBounds(
+        _ values: [Double], names: [String], lastIsVolume: Bool, line: Int, options: ParseOptions,
+        rejected: inout [RejectedRow]
+    ) throws(IngestError) -> Bool {
+        for (k, v) in values.enumerated() where !v.isNaN {
+            let problem = lastIsVolume && k == values.count - 1 ? BarValueBounds.volumeProblem(v) : BarValueBounds.priceProblem(v)
+            if let problem {
+                try options.reject(line: line, field: names[k], value: "\(v)", reason: problem, symbol: options.symbol, into: &rejected)
+                return false
+            }
         }
-        if !ascending { sorted.sort() }
-        return Interval.inferred(from: sorted) ?? hint ?? .daily
+        return true
     }
 
     /// Epoch seconds from a count in seconds, milliseconds or microseconds, told apart by
@@ -179,9 +196,9 @@ public enum ProviderPayloadParser {
     /// One series named `options.symbol` from bars collected by a provider parser.
     static func file(
         _ format: IngestFormat, _ series: BarSeries, rowsRead: Int, rejected: [RejectedRow],
-        options: ParseOptions
+        options: ParseOptions, lines: [Int] = []
     ) throws(IngestError) -> ParsedFile {
         if rowsRead == 0 { throw .empty(file: options.fileName) }
-        return ParsedFile(format: format, series: [series], rowsRead: rowsRead, rejected: rejected)
+        return ParsedFile(format: format, series: [series], rowsRead: rowsRead, rejected: rejected, lines: [lines])
     }
 }

@@ -23,6 +23,16 @@ public struct QualityCheck: Sendable {
         return findings.all()
     }
 
+    /// Checks a file's series as the ingest stores it: the order rule on `original` (the rows
+    /// as the file gave them), every bar rule on `resolved` (sorted, one bar per timestamp;
+    /// `DuplicateRows` reports the repeats).
+    func check(fileOrder original: BarSeries, resolved: BarSeries) -> [QualityFinding] {
+        var findings = Findings(symbol: resolved.symbol, limit: maxFindingsPerRule)
+        checkOrder(original.timestamps, &findings)
+        checkBars(resolved, &findings)
+        return findings.all()
+    }
+
     /// Checks bars already stored (ascending, unique timestamps).
     public func check(stored series: BarSeries) -> [QualityFinding] {
         var findings = Findings(symbol: series.symbol, limit: maxFindingsPerRule)
@@ -52,7 +62,7 @@ public struct QualityCheck: Sendable {
             if sorted[i] == sorted[i - 1] {
                 var j = i
                 while j < sorted.count && sorted[j] == sorted[i] { j += 1 }
-                findings.add(.duplicateTimestamp, sorted[i], "\(j - i + 1) rows at \(stamp(sorted[i])); the last one was kept")
+                findings.add(.duplicateTimestamp, sorted[i], "\(j - i + 1) rows at \(stamp(sorted[i]))")
                 i = j
             } else {
                 i += 1

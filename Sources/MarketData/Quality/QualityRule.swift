@@ -5,7 +5,9 @@ public enum QualityRule: String, Sendable, CaseIterable, Codable {
     /// An open, high, low or close at or below zero.
     case nonPositivePrice = "non_positive_price"
     case negativeVolume = "negative_volume"
-    /// Two rows of one file with the same timestamp (the later one is stored).
+    /// Identical rows of one file with the same timestamp, stored once. (Rows with one
+    /// timestamp and different values are not stored: the ingest fails, or rejects the later
+    /// rows with `--skip-bad-rows`.)
     case duplicateTimestamp = "duplicate_timestamp"
     /// Rows neither ascending nor descending (a wholly descending file is fine).
     case outOfOrder = "out_of_order"
@@ -26,8 +28,8 @@ public enum QualityRule: String, Sendable, CaseIterable, Codable {
     /// Errors make `barwise data check` exit 1; warnings are reported only.
     public var severity: Severity {
         switch self {
-        case .ohlcInconsistent, .nonPositivePrice, .negativeVolume, .duplicateTimestamp: .error
-        case .outOfOrder, .gap, .spike, .staleRun, .missingValues, .badRow: .warning
+        case .ohlcInconsistent, .nonPositivePrice, .negativeVolume: .error
+        case .duplicateTimestamp, .outOfOrder, .gap, .spike, .staleRun, .missingValues, .badRow: .warning
         }
     }
 

@@ -5,8 +5,13 @@ import CSQLite
 public final class SQLiteDatabase {
     let handle: OpaquePointer
 
-    /// Opens (and with `create`, creates) the database at `path`.
-    public init(path: String, create: Bool = true, readOnly: Bool = false) throws(SQLiteError) {
+    /// How long a statement waits for another connection's write lock before failing with
+    /// `SQLITE_BUSY`, unless the opener says otherwise.
+    public static let defaultBusyTimeout = 10.0
+
+    /// Opens (and with `create`, creates) the database at `path`. A write that finds the
+    /// database locked by another process retries for `busyTimeout` seconds.
+    public init(path: String, create: Bool = true, readOnly: Bool = false, busyTimeout: Double = defaultBusyTimeout) throws(SQLiteError) {
         var db: OpaquePointer?
         var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
@@ -18,7 +23,7 @@ public final class SQLiteDatabase {
             throw SQLiteError(code: rc, message: "\(message): \(path)", sql: nil)
         }
         handle = db
-        sqlite3_busy_timeout(db, 5_000)
+        sqlite3_busy_timeout(db, Int32(max(0, min(busyTimeout, 86_400)) * 1_000))
     }
 
     deinit { sqlite3_close_v2(handle) }

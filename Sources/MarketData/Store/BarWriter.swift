@@ -1,6 +1,7 @@
 /// The prepared upserts that write bars: a new bar is inserted, a changed bar is updated, and
-/// an identical bar is left alone (so re-ingesting a file writes nothing). Runs inside the
-/// caller's transaction.
+/// an identical bar is left alone (so re-ingesting a file writes nothing). With `keepExisting`
+/// (`--append`) a stored bar is never updated: only new timestamps are inserted. Runs inside
+/// the caller's transaction.
 ///
 /// Bars go in batches of `batchSize` rows per statement (one `VALUES` list), which spares
 /// SQLite the per-statement reset and cursor setup that dominate row-at-a-time inserts; the
@@ -11,17 +12,21 @@ struct BarWriter {
     private let single: SQLiteStatement
     private let db: SQLiteDatabase
 
-    init(_ db: SQLiteDatabase) throws(SQLiteError) {
+    init(_ db: SQLiteDatabase, keepExisting: Bool = false) throws(SQLiteError) {
         self.db = db
-        batch = try db.prepare(Self.sql(rows: Self.batchSize))
-        single = try db.prepare(Self.sql(rows: 1))
+        batch = try db.prepare(Self.sql(rows: Self.batchSize, keepExisting: keepExisting))
+        single = try db.prepare(Self.sql(rows: 1, keepExisting: keepExisting))
     }
 
-    private static func sql(rows: Int) -> String {
+    private static func sql(rows: Int, keepExisting: Bool) -> String {
         let tuple = "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        return """
+        let insert = """
             INSERT INTO bars(instrument_id, interval, ts, open, high, low, close, volume, adj_close)
             VALUES \(Array(repeating: tuple, count: rows).joined(separator: ", "))
+            """
+        if keepExisting { return insert + " ON CONFLICT(instrument_id, interval, ts) DO NOTHING" }
+        return insert + """
+
             ON CONFLICT(instrument_id, interval, ts) DO UPDATE SET
                 open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
                 volume = excluded.volume, adj_close = excluded.adj_close

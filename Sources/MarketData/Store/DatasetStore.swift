@@ -7,13 +7,18 @@ import Foundation
 /// consistent snapshot while another process ingests, thanks to WAL.
 public final class DatasetStore {
     public let path: String
+    /// Seconds a write waits for another process's lock before failing with `StoreError.busy`.
+    public let busyTimeout: Double
     let db: SQLiteDatabase
 
-    /// Opens the store at `path`, creating it (and its schema) when it does not exist.
-    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    /// Opens the store at `path`, creating it (and its schema) when it does not exist. A write
+    /// that finds the store locked by another process waits up to `busyTimeout` seconds, then
+    /// fails with a `StoreError` that says so.
+    public init(path: String, readOnly: Bool = false, busyTimeout: Double = SQLiteDatabase.defaultBusyTimeout) throws(StoreError) {
         self.path = path
+        self.busyTimeout = busyTimeout
         do {
-            db = try SQLiteDatabase(path: path, create: !readOnly, readOnly: readOnly)
+            db = try SQLiteDatabase(path: path, create: !readOnly, readOnly: readOnly, busyTimeout: busyTimeout)
             if !readOnly {
                 try db.execute("PRAGMA journal_mode = WAL")
                 try db.execute("PRAGMA synchronous = NORMAL")
@@ -22,7 +27,7 @@ public final class DatasetStore {
             // Reads map the file instead of copying pages through the page cache.
             try db.execute("PRAGMA mmap_size = 1073741824")
         } catch {
-            throw .sqlite(error, path: path)
+            throw .from(error, path: path, busyTimeout: busyTimeout)
         }
         try migrate(readOnly: readOnly)
     }
@@ -43,7 +48,7 @@ public final class DatasetStore {
         } catch let error as StoreError {
             throw error
         } catch let error as SQLiteError {
-            throw .sqlite(error, path: path)
+            throw .from(error, path: path, busyTimeout: busyTimeout)
         } catch {
             throw .sqlite(SQLiteError(code: -1, message: "\(error)", sql: nil), path: path)
         }
@@ -51,7 +56,7 @@ public final class DatasetStore {
 
     /// Runs `body` with SQLite errors reported against this store's path.
     func run<T>(_ body: () throws(SQLiteError) -> T) throws(StoreError) -> T {
-        do { return try body() } catch { throw .sqlite(error, path: path) }
+        do { return try body() } catch { throw .from(error, path: path, busyTimeout: busyTimeout) }
     }
 
     /// The schema version (`PRAGMA user_version`).

@@ -6,12 +6,18 @@ public struct IngestOptions: Sendable {
     /// The bar interval; nil infers it from the timestamps.
     public var interval: Interval?
     public var skipBadRows = false
+    /// What to do with stored bars the file overlaps (`--replace`, `--append`).
+    public var overlap: OverlapPolicy = .guarded
 
-    public init(format: IngestFormat = .auto, symbol: String? = nil, interval: Interval? = nil, skipBadRows: Bool = false) {
+    public init(
+        format: IngestFormat = .auto, symbol: String? = nil, interval: Interval? = nil, skipBadRows: Bool = false,
+        overlap: OverlapPolicy = .guarded
+    ) {
         self.format = format
         self.symbol = symbol
         self.interval = interval
         self.skipBadRows = skipBadRows
+        self.overlap = overlap
     }
 
     /// The symbol a file holds when `--symbol` is absent: the file name up to the first `_`
@@ -38,10 +44,19 @@ public struct IngestReport: Sendable {
     public struct SymbolPart: Sendable {
         public var symbol: String
         public var interval: Interval
+        /// Distinct timestamps of the file for this symbol (identical repeats collapsed).
         public var bars: Int
+        /// Bars inserted or changed: `added + replaced`.
         public var written: Int
         public var first: Int64
         public var last: Int64
+        /// Bars at timestamps the store did not hold.
+        public var added = 0
+        /// Stored bars whose values the file changed.
+        public var replaced = 0
+        /// Bars at timestamps the store already held (`bars - added`): unchanged, replaced, or
+        /// kept as stored with `--append`.
+        public var overlapping: Int { bars - added }
     }
 
     public var path: String
@@ -52,6 +67,8 @@ public struct IngestReport: Sendable {
     public var rowsRead: Int
     public var rowsWritten: Int
     public var rowsRejected: Int
+    /// Rows dropped as identical repeats of a timestamp (`DuplicateRows`).
+    public var duplicatesCollapsed = 0
     public var status: Status
     public var parts: [SymbolPart]
     public var findings: [QualityFinding]

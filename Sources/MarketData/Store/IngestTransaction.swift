@@ -12,9 +12,18 @@ final class IngestTransaction {
     private(set) var rowsWritten = 0
     private(set) var newInstruments = 0
     private var instrumentIDs: [String: Int64] = [:]
+    /// Per symbol and interval: the bars stored before this ingest (nil for a new instrument,
+    /// which had none) and the bars written since.
+    private var tallies: [Key: (before: Int?, written: Int)] = [:]
     private var open = false
+    private var instrumentIsNew: Set<String> = []
 
-    init(store: DatasetStore, source: String, path: String, format: IngestFormat) throws {
+    private struct Key: Hashable {
+        var instrumentID: Int64
+        var interval: String
+    }
+
+    init(store: DatasetStore, source: String, path: String, format: IngestFormat, overlap: OverlapPolicy = .guarded) throws {
         self.store = store
         self.source = source
         assetClass = (format == .binance || format == .coingecko) ? "crypto" : nil
@@ -22,7 +31,7 @@ final class IngestTransaction {
         try db.execute("BEGIN IMMEDIATE")
         open = true
         do {
-            writer = try BarWriter(db)
+            writer = try BarWriter(db, keepExisting: overlap == .append)
             let audit = try db.prepare("INSERT INTO ingests(started_at, source, path, status) VALUES (?, ?, ?, 'running')")
             try audit.bind(1, Self.now())
             try audit.bind(2, source)
@@ -37,13 +46,38 @@ final class IngestTransaction {
 
     deinit { rollback() }
 
-    /// Upserts bars of one symbol (any order); returns how many were inserted or changed.
+    /// Upserts bars of one symbol (any order, one bar per timestamp); returns how many were
+    /// inserted or changed.
     func write(_ series: BarSeries) throws -> Int {
         guard !series.isEmpty else { return 0 }
         let id = try instrument(series.symbol)
+        let key = Key(instrumentID: id, interval: series.interval.description)
+        if tallies[key] == nil {
+            // An instrument created by this transaction has no bars yet; counting is skipped.
+            tallies[key] = (instrumentIsNew.contains(series.symbol) ? nil : try count(key), 0)
+        }
         let written = try writer.upsert(series, instrumentID: id)
+        tallies[key]!.written += written
         rowsWritten += written
         return written
+    }
+
+    /// How many bars of `symbol` at `interval` this transaction added (new timestamps) and
+    /// replaced (stored bars changed), from the stored count before and after.
+    func tally(symbol: String, interval: Interval) throws -> (added: Int, replaced: Int) {
+        guard let id = instrumentIDs[symbol], let t = tallies[Key(instrumentID: id, interval: interval.description)] else {
+            return (0, 0)
+        }
+        guard let before = t.before else { return (t.written, 0) }
+        let added = try count(Key(instrumentID: id, interval: interval.description)) - before
+        return (added, t.written - added)
+    }
+
+    private func count(_ key: Key) throws -> Int {
+        let s = try store.db.prepare("SELECT count(*) FROM bars WHERE instrument_id = ? AND interval = ?")
+        try s.bind(1, key.instrumentID)
+        try s.bind(2, key.interval)
+        return try s.step() ? Int(s.int64(0)) : 0
     }
 
     /// Records the findings and the audit figures and commits. When nothing changed the whole
@@ -102,6 +136,7 @@ final class IngestTransaction {
         try s.step()
         let id = store.db.lastInsertRowID
         instrumentIDs[symbol] = id
+        instrumentIsNew.insert(symbol)
         newInstruments += 1
         return id
     }

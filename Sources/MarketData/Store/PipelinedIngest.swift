@@ -4,10 +4,13 @@ import Dispatch
 /// boundaries (each parsed with a copy of the header), and while one core writes chunk k in the
 /// transaction, the other parses chunk k + 1 and, at the end, computes the file's SHA-256.
 ///
-/// The result is the same as a whole-file ingest: rows are written in file order (the later
-/// of two rows with one timestamp wins), line numbers in messages are those of the file, the
-/// interval is inferred from the first chunk, and a bad row in any chunk rolls back the lot.
-/// Assumes no field contains a line break (true of numbers and dates).
+/// The result is the same as a whole-file ingest: line numbers in messages are those of the
+/// file, the interval is inferred from the first chunk and checked against the whole file at
+/// the end, and a bad row in any chunk rolls back the lot. The pipeline takes files in strictly
+/// ascending time order (the usual export); as soon as a chunk breaks that order (a repeated
+/// timestamp, a descending file) it rolls back and `run` returns nil, and the caller ingests
+/// the file whole (where `DuplicateRows` sorts and resolves repeats). Assumes no field contains
+/// a line break (true of numbers and dates).
 struct PipelinedIngest {
     static let minimumBytes = 4 << 20
     static let chunkBytes = 1 << 21
@@ -47,19 +50,22 @@ struct PipelinedIngest {
         self.bodies = bodies
     }
 
-    func run(_ ingester: Ingester, path: String, source: String) throws -> IngestReport {
+    /// Ingests the file, or returns nil (with nothing written) when it is not in strictly
+    /// ascending time order.
+    func run(_ ingester: Ingester, path: String, source: String, overlap: OverlapPolicy) throws -> IngestReport? {
         // Chunk 0 first, on this core: it fixes the interval for the others.
         let first = try OHLCVParser.parse(Array(bytes[0..<bodies[0].range.upperBound]), format: format, options: options)
-        guard let firstSeries = first.series.first else {
-            let whole = try OHLCVParser.parse(bytes, format: format, options: options)
-            return try ingester.write(whole, path: path, sha256: SHA256.hex(bytes), source: source)
+        guard let firstSeries = first.series.first, Self.isStrictlyAscending(firstSeries.timestamps, after: nil) else {
+            return nil
         }
         var chunkOptions = options
         chunkOptions.interval = firstSeries.interval
         let producer = ChunkParser(bytes: bytes, header: header, bodies: Array(bodies.dropFirst()), format: format, options: chunkOptions)
         defer { producer.cancel() }
 
-        let transaction = try ingester.storeErrors { try IngestTransaction(store: ingester.store, source: source, path: path, format: format) }
+        let transaction = try ingester.storeErrors {
+            try IngestTransaction(store: ingester.store, source: source, path: path, format: format, overlap: overlap)
+        }
         var all = firstSeries
         var rowsRead = first.rowsRead
         var rejected = first.rejected
@@ -69,6 +75,10 @@ struct PipelinedIngest {
             rowsRead += parsed.rowsRead
             rejected += parsed.rejected
             guard let series = parsed.series.first else { continue }
+            guard Self.isStrictlyAscending(series.timestamps, after: all.timestamps.last) else {
+                transaction.rollback()
+                return nil
+            }
             _ = try ingester.storeErrors { try transaction.write(series) }
             all.timestamps += series.timestamps
             all.open += series.open
@@ -78,16 +88,32 @@ struct PipelinedIngest {
             all.volume += series.volume
             all.adjClose += series.adjClose
         }
-        let sorted = all.sortedByTime()
+        if options.interval == nil {
+            // The first chunk's interval must hold for the whole file.
+            let whole = Interval.infer(from: all.timestamps)
+            if whole != .interval(all.interval) {
+                transaction.rollback()
+                let detail = whole.problem ?? "the first rows are \(all.interval) apart but the file as a whole is \(whole.interval?.description ?? "?")"
+                throw IngestError.unknownInterval(file: options.fileName, detail: detail)
+            }
+        }
         let report = IngestReport(
             path: path, format: format, sha256: producer.digest(), ingestID: nil, rowsRead: rowsRead,
             rowsWritten: 0, rowsRejected: rejected.count, status: rejected.isEmpty ? .ok : .partial,
-            parts: [.init(symbol: all.symbol, interval: all.interval, bars: Set(sorted.timestamps).count, written: 0,
-                          first: sorted.timestamps.first ?? 0, last: sorted.timestamps.last ?? 0)],
-            findings: ingester.findings([all], rejected))
-        var done = try ingester.finish(transaction, report)
+            parts: [.init(symbol: all.symbol, interval: all.interval, bars: all.count, written: 0,
+                          first: all.timestamps.first ?? 0, last: all.timestamps.last ?? 0)],
+            findings: ingester.quality.check(fileOrder: all, resolved: all)
+                + Ingester.findings(rejected: rejected, defaultSymbol: all.symbol))
+        var done = try ingester.finish(transaction, report, overlap: overlap)
         done.parts[0].written = done.rowsWritten
         return done
+    }
+
+    /// Whether `ts` rises strictly, starting above `previous` when given.
+    private static func isStrictlyAscending(_ ts: [Int64], after previous: Int64?) -> Bool {
+        if let previous, let first = ts.first, first <= previous { return false }
+        for i in ts.indices.dropFirst() where ts[i] <= ts[i - 1] { return false }
+        return true
     }
 }
 

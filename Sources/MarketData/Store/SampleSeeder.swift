@@ -50,7 +50,9 @@ public struct SampleSeeder {
         for (path, parsed, bytes) in panels {
             var kept = parsed
             let existing = Set(try store.symbols())
-            kept.series = parsed.series.filter { !existing.contains($0.symbol) }
+            let keep = parsed.series.indices.filter { !existing.contains(parsed.series[$0].symbol) }
+            kept.series = keep.map { parsed.series[$0] }
+            kept.lines = keep.map { $0 < parsed.lines.count ? parsed.lines[$0] : [] }
             outcome.skippedColumns += parsed.series.map(\.symbol).filter { existing.contains($0) }
             let report = try ingester.write(kept, path: path, sha256: SHA256.hex(bytes), source: parsed.format.rawValue)
             outcome.add(report)

@@ -16,7 +16,13 @@ import Testing
     }
 
     @Test func commentLineBeforeHeaderAndCaretSymbols() throws {
-        let parsed = try Fixtures.parse(Fixtures.data("Stocks_10sym_monthly_1990-2022.csv"))
+        // The file ends with two mid-month rows (2022-05-09, 2022-06-28: Yahoo's running month),
+        // so its spacing is not consistent: the interval is given.
+        let path = Fixtures.data("Stocks_10sym_monthly_1990-2022.csv")
+        let error = #expect(throws: IngestError.self) { try Fixtures.parse(path) }
+        #expect(error?.description.contains("cannot infer the bar interval") == true)
+        let parsed = try InputParser.parse(
+            try Fixtures.bytes(path), format: .auto, options: ParseOptions(fileName: "S.csv", symbol: "S", interval: .monthly))
         #expect(parsed.series.map(\.symbol) == ["IBM", "AAPL", "MSFT", "XRX", "AMZN", "DELL", "GOOGL", "ADBE", "^GSPC", "^IXIC"])
         #expect(parsed.series[0].close[0] == 10.970438003540039)
     }
@@ -33,8 +39,47 @@ import Testing
     }
 
     @Test func yyyymmDates() throws {
-        let parsed = try Fixtures.parse(Fixtures.data("FamaFrench3_monthly_1926-2018.csv"))
+        let text = "Date,IDX\n192607,2.96\n192608,2.64\n192609,0.36\n"
+        let parsed = try InputParser.parse(Array(text.utf8), format: .panel, options: ParseOptions(fileName: "FF.csv", symbol: "FF"))
         #expect(CivilTime.isoDate(parsed.series[0].timestamps[0]) == "1926-07-01" && parsed.series[0].interval == .monthly)
+    }
+
+    /// Fama-French factors are returns, not prices: a negative value is out of range.
+    @Test func factorReturnsAreNotPricesAndFailWithLineAndColumn() {
+        #expect(throws: IngestError.badRow(
+            file: "FamaFrench3_monthly_1926-2018.csv", line: 2, field: "SMB", value: "-2.3",
+            reason: "is out of range (a price must be at least 1e-15 and at most 1e15)")) {
+            try Fixtures.parse(Fixtures.data("FamaFrench3_monthly_1926-2018.csv"))
+        }
+    }
+
+    /// Issue 12: `date,,B` stored values under the wrong symbol, `date,A,A` overwrote a column.
+    @Test(arguments: [
+        ("date,,B\n2024-01-02,1,2\n", 2, "has no name"),
+        ("date,A,A\n2024-01-02,1,2\n", 3, "repeats the name of column 2"),
+        ("date,A,B,a\n2024-01-02,1,2,3\n", 4, "repeats the name of column 2"),
+        ("date,A,B,\n2024-01-02,1,2,\n", 4, "has no name"),
+        ("date,A,../x\n2024-01-02,1,2\n", 3, "is not a symbol"),
+    ])
+    func panelHeaderWithAnEmptyOrRepeatedNameIsRejectedWithTheColumnNumber(text: String, column: Int, reason: String) {
+        let error = #expect(throws: IngestError.self) {
+            try InputParser.parse(Array(text.utf8), format: .panel, options: ParseOptions(fileName: "P.csv", symbol: "P"))
+        }
+        guard case let .badColumn(file, c, _, r)? = error else {
+            Issue.record("expected badColumn, got \(String(describing: error))")
+            return
+        }
+        #expect(file == "P.csv" && c == column && r.contains(reason))
+        #expect(error?.description.hasPrefix("P.csv:1: column \(column) ") == true)
+    }
+
+    @Test func panelRowShorterThanItsDateColumnIsARowErrorNotATrap() throws {
+        let text = "A,date\n1,2024-01-02\n2\n1,2024-01-04\n1,2024-01-05\n"
+        #expect(throws: IngestError.self) {
+            try InputParser.parse(Array(text.utf8), format: .panel, options: ParseOptions(fileName: "P.csv", symbol: "P"))
+        }
+        let parsed = try InputParser.parse(Array(text.utf8), format: .panel, options: ParseOptions(fileName: "P.csv", symbol: "P", skipBadRows: true))
+        #expect(parsed.rejected.map(\.line) == [3] && parsed.series[0].count == 3)
     }
 
     @Test func symbolOptionPicksOneColumn() throws {

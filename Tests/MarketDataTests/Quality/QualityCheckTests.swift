@@ -18,8 +18,16 @@ import Testing
         #expect(!QualityCheck().check(fileOrder: s).contains { $0.rule.severity == .error })
     }
 
-    @Test func syntheticFileBreaksEachErrorRule() throws {
-        let s = try #require(try Fixtures.parse(Fixtures.ingest("BAD_quality.csv")).series.first)
+    /// The rows of `BAD_quality.csv` as bars (the ingest now rejects its -1 close and -5
+    /// volume, so the rules are run on bars built here, as a store written by other means
+    /// could hold them).
+    @Test func syntheticSeriesBreaksEachErrorRule() throws {
+        var s = BarSeries(symbol: "BAD", interval: .daily)
+        let day: Int64 = 1_704_153_600  // 2024-01-02
+        s.append(Bar(timestamp: day, open: 10, high: 11, low: 9, close: 10.5, volume: 100))
+        s.append(Bar(timestamp: day + 86_400, open: 10.5, high: 10.6, low: 10.8, close: 10.7, volume: 100))
+        s.append(Bar(timestamp: day + 2 * 86_400, open: 10.7, high: 11, low: 10.5, close: -1, volume: 100))
+        s.append(Bar(timestamp: day + 2 * 86_400, open: 10.7, high: 11, low: 10.5, close: 10.9, volume: -5))
         let found = rules(QualityCheck().check(fileOrder: s))
         #expect(found.isSuperset(of: [.ohlcInconsistent, .nonPositivePrice, .negativeVolume, .duplicateTimestamp]))
     }
