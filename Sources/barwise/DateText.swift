@@ -9,25 +9,13 @@ enum DateText {
     /// The longest date text accepted (an ISO timestamp with nanoseconds and an offset is 35).
     static let maxLength = 64
 
-    /// Parses `--from`/`--to` values (any date shape the ingest accepts) into epoch seconds.
-    /// Text whose numbers cannot be a date is refused before parsing, so that no field can
-    /// overflow the arithmetic: every run of digits has at most 9 digits (a year, a fraction of
-    /// a second), except a lone epoch number, which must fit in 64 bits (nanoseconds do).
+    /// Parses `--from`/`--to` values (any date shape the ingest accepts) into epoch seconds;
+    /// nil when the text is not a date. `CivilTime` checks every field's arithmetic, so no
+    /// text can trap (a 20-digit field is simply not a date).
     static func parse(_ text: String) -> Int64? {
         let trimmed = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-        guard trimmed.utf8.count <= maxLength, hasDateSizedNumbers(trimmed) else { return nil }
+        guard trimmed.utf8.count <= maxLength else { return nil }
         return CivilTime.parseTimestamp(trimmed)
-    }
-
-    static func hasDateSizedNumbers(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        if !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return Int64(text) != nil }
-        var run = 0
-        for b in bytes {
-            run = b >= 0x30 && b <= 0x39 ? run + 1 : 0
-            if run > 9 { return false }
-        }
-        return true
     }
 
     /// `--from`/`--to` as epoch seconds: a one-line `ValidationError` when one is not a date or

@@ -1,7 +1,9 @@
+import MarketData
+
 /// User input quoted back in messages: at most `limit` characters (a longer value is cut and
 /// its length given), control characters escaped, so an error stays one readable line.
 enum InputEcho {
-    static let limit = 200
+    static let limit = EchoText.limit
 
     /// `'text'`, or `'first 200 characters…' (5000 characters)`.
     static func quoted(_ text: String) -> String {

@@ -1,15 +1,11 @@
 import ArgumentParser
+import MarketData
 
 /// Symbols as the CLI accepts them (`--symbols`, `--symbol`, `--benchmark`, a strategy's
-/// `symbols`): 1 to 32 characters, each an ASCII letter or digit or one of `. _ - ^ = :`
-/// (`BRK.B`, `^GSPC`, `EURUSD=X`). Symbols name CSV columns and report files, so nothing
-/// that could be a path, a separator or a line break gets through.
-///
-/// A local rule of the command line until MarketData validates symbols at ingest.
+/// `symbols`): each must follow MarketData's `SymbolName` rules (1 to 32 characters, ASCII
+/// letters and digits and `. _ - ^ = :`), the same rules ingest applies, since symbols name CSV
+/// columns and report files; a list may not repeat a symbol.
 enum SymbolList {
-    static let maxLength = 32
-    static let punctuation: Set<Character> = [".", "_", "-", "^", "=", ":"]
-
     /// The symbols of a comma-separated list, trimmed; empty items between commas are an error,
     /// as are duplicates and invalid symbols.
     /// - Parameter source: what the list came from, for the message (`--symbols`).
@@ -30,13 +26,13 @@ enum SymbolList {
         }
     }
 
-    /// Why `symbol` is not a valid symbol, or nil.
+    /// Why `symbol` is not a valid symbol (`SymbolName`'s reason and rule), or nil.
     static func problem(_ symbol: String) -> String? {
-        if symbol.isEmpty { return "it is empty" }
-        if symbol.count > maxLength { return "it has \(symbol.count) characters, at most \(maxLength) are allowed" }
-        if let bad = symbol.first(where: { !(($0.isASCII && ($0.isLetter || $0.isNumber)) || punctuation.contains($0)) }) {
-            return "\(InputEcho.quoted(String(bad))) is not allowed (use letters, digits and . _ - ^ = :)"
+        do {
+            try SymbolName.validate(symbol)
+            return nil
+        } catch {
+            return "it \(error.reason) (\(SymbolNameError.rule))"
         }
-        return nil
     }
 }
