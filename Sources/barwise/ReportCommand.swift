@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
               barwise report reports/sma_cross-20240101T120000Z
               barwise report Tests/Fixtures/run/sma_cross-GOOG
               barwise report reports/sma_cross-20240101T120000Z --json
-              barwise report reports/sweep-sma_cross-20240101T120000Z
+              barwise report reports/sma_cross-sweep-20240101T120000Z
             """
     )
 

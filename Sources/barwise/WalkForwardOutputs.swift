@@ -61,7 +61,7 @@ struct WalkForwardOutputs {
         [
             "rank": metric.rawValue,
             "symbols": results.map { r -> [String: Any] in
-                var o: [String: Any] = ["symbol": r.symbol, "folds": r.folds.count]
+                var o: [String: Any] = ["symbol": r.symbol, "folds": r.folds.count, "periods_per_year": JSONOutput.number(r.summary.periodsPerYear)]
                 for m in SweepMetric.allCases { o["oos_" + m.rawValue] = JSONOutput.number(m.value(r.summary)) }
                 let isMean = r.folds.map { metric.value($0.inSample) }.filter(\.isFinite)
                 let oosMean = r.folds.map { metric.value($0.outOfSample) }.filter(\.isFinite)

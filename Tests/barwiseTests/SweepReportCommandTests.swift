@@ -40,6 +40,8 @@ import Testing
         #expect(trades[0] == ["fold", "symbol", "side", "size", "entry_time", "entry_bar", "entry_price", "exit_time", "exit_bar",
                               "exit_price", "commission", "pnl", "return"])
         #expect(trades.count > 10)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/summary.json"))) as? [String: Any])
+        #expect((summary["symbols"] as? [[String: Any]])?.first?["periods_per_year"] as? Double == 252)
         // The bars of GOOG as `run` numbers them: row k + 1 of its equity.csv is bar k.
         let out = try BarwiseProcess.scratchDirectory().appendingPathComponent("run")
         #expect(try BarwiseProcess.run(["run", "strategies/sma_cross.toml", "--store", store, "--out", out.path]).status == 0)

@@ -4,7 +4,7 @@ import Foundation
 /// A histogram of periodic returns with a fitted normal density and the historical VaR.
 ///
 /// Bins: `bins` equal-width bins over [min, max] (default `min(60, max(10, sqrt(n)))`).
-/// Normal fit: mean and sample standard deviation (ddof 1); `expected[i]` is the normal
+/// Normal fit: `Analytics.Statistics` mean and sample standard deviation (ddof 1); `expected[i]` is the normal
 /// density at the bin center times `n * width`, so it is on the same scale as the counts.
 /// VaR at 95 %: `Analytics.ReturnMetrics.historicalVaR` (numpy's linear percentile), a negative
 /// return, the figure summary.json calls `var_95`; the loss is its negation.
@@ -25,8 +25,8 @@ public struct ReturnHistogram: Sendable, Equatable {
         let w = hi > lo ? (hi - lo) / Double(k) : 1
         var counts = [Int](repeating: 0, count: k)
         for x in r { counts[min(k - 1, max(0, Int((x - lo) / w)))] += 1 }
-        let mean = n > 0 ? r.reduce(0, +) / Double(n) : 0
-        let std = n > 1 ? (r.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)).squareRoot() : 0
+        let mean = n > 0 ? Statistics.mean(r) : 0
+        let std = n > 1 ? Statistics.standardDeviation(r, ddof: 1) : 0
         self.lower = lo
         self.width = w
         self.counts = counts
