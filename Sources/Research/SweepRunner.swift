@@ -79,8 +79,11 @@ public struct SweepRunner: Sendable {
         let pending = combinations.flatMap { k in names.map { !done.contains(RunKey(combination: k, symbol: $0)) } }
         let todo = pending.count { $0 }
         let box = ResultBox(count: pending.count)
-        // N of each single-symbol run is its series' (inferred once here, not once per run).
-        let periods = portfolio ? [] : series.map { RunSummary.periodsPerYear(for: $0) }
+        // N of each run, inferred once here rather than once per run: a single-symbol run is
+        // stamped with its series' timestamps, a portfolio run with the union of every series'.
+        let periods = portfolio
+            ? [PeriodsPerYear.infer(timestamps: Array(Set(series.flatMap(\.timestamps))).sorted())]
+            : series.map { RunSummary.periodsPerYear(for: $0) }
         let families = FamilyCache(runner: self, blocks: blocks)
         let units = blocks.units
         let next = UnitCounter()
@@ -102,7 +105,7 @@ public struct SweepRunner: Sendable {
                         do {
                             let result = try block.run(m, symbols: symbols, columns: columns)
                             box.set(c * perCombination + j, row(combinations[c], block.params[m], symbols, result,
-                                                                periodsPerYear: portfolio ? nil : periods[j]))
+                                                                periodsPerYear: periods[portfolio ? 0 : j]))
                         } catch {
                             throw SweepRunFailure(params: block.params[m], underlying: error)
                         }
