@@ -60,7 +60,7 @@ struct SweepOutputs {
                 SweepTable.Row(params: plan.grid.names.map { r.params[$0] ?? .nan }, symbol: r.symbol,
                                metrics: Dictionary(uniqueKeysWithValues: SweepMetric.allCases.map { ($0.rawValue, $0.value(r.summary)) }))
             },
-            rank: metric.rawValue, trials: plan.trials, deflatedSharpe: overfitting.dsr)
+            rank: metric.rawValue, trials: plan.trials, deflatedSharpe: overfitting.dsr, pbo: pbo)
         try SweepReport.write(table, folder: folder.path)
     }
 

@@ -62,5 +62,12 @@ import Testing
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/summary.json"))) as? [String: Any])
         let pbo = try #require((summary["pbo"] as? [String: Double])?["GOOG"])
         #expect(line == "probability of backtest overfitting (PBO, 8 splits): GOOG \(String(format: "%.3f", pbo))")
+        // The sweep's page gives it too, and `barwise report` rebuilds the same page.
+        let index = dir + "/index.html"
+        let html = try String(contentsOfFile: index, encoding: .utf8)
+        #expect(html.contains("<p class=\"sub\" id=\"pbo\">Probability of backtest overfitting (PBO): GOOG \(pbo < 1 ? "0." : "1.")"))
+        try FileManager.default.removeItem(atPath: index)
+        #expect(try BarwiseProcess.run(["report", dir]).status == 0)
+        #expect(try String(contentsOfFile: index, encoding: .utf8) == html)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A sweep folder (`barwise sweep` output) read back for its report: `summary.json` (strategy,
-/// ranking metric, trials, deflated Sharpe, grid) and `results.csv` (ranked rows: every param,
+/// ranking metric, trials, deflated Sharpe, PBO, grid) and `results.csv` (ranked rows: every param,
 /// `symbol`, `start`, `end`, `bars`, then every metric; empty fields are NaN), with
 /// `manifest.json`'s command giving the order of the `--grid` axes.
 public enum SweepFolder {
@@ -46,8 +46,10 @@ public enum SweepFolder {
                                        symbol: try csv.string(r, symbolColumn), metrics: metrics))
         }
         let trials = summary["trials"]?.number.map { Int($0) } ?? rows.count
+        var pbo: [String: Double] = [:]
+        if case .object(let p)? = summary["pbo"] { for (symbol, v) in p { pbo[symbol] = v.number ?? .nan } }
         return SweepTable(strategy: strategy, paramNames: swept, rows: rows, rank: rank, trials: trials,
-                          deflatedSharpe: summary["deflated_sharpe"]?.number ?? .nan)
+                          deflatedSharpe: summary["deflated_sharpe"]?.number ?? .nan, pbo: pbo)
     }
 
     /// The swept params in the order of the sweep's `--grid` options (manifest.json's command),
