@@ -40,6 +40,11 @@ import Testing
         for file in ["index.html", "metrics.csv", "monthly_returns.csv"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
         }
+        // The report: empty metrics.csv cells, n/a on the page.
+        let metrics = try RunCommandTests.csvRows(out.appendingPathComponent("metrics.csv"))
+        #expect(metrics.contains(["sharpe", "", "ratio"]) && metrics.contains(["cagr", "", "fraction"]))
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("<tr data-metric=\"sharpe\"><td>Sharpe ratio</td><td>n/a</td></tr>"))
         // --json prints the same nulls; two bars (one return) give no deviation either.
         let two = try BarwiseProcess.run(["run", "strategies/sma_cross.toml", "--from", "2010-01-04", "--to", "2010-01-05", "--json",
                                           "--store", store, "--out", out.path + "-two"])

@@ -51,8 +51,9 @@ public enum MetricCatalog {
         return "number"
     }
 
-    /// A value as the report shows it in its unit.
+    /// A value as the report shows it in its unit; `n/a` for an undefined (NaN) one.
     public static func display(_ value: Double, unit: String) -> String {
+        guard !value.isNaN else { return "n/a" }
         switch unit {
         case "fraction": return NumberText.percent(value)
         case "currency": return NumberText.grouped(value, 2)

@@ -9,7 +9,8 @@ public struct RunSummary: Sendable, Equatable {
     public var symbols: [String]
     public var start: String
     public var end: String
-    /// Every numeric top-level key (`sharpe`, `total_return`, ...).
+    /// Every numeric top-level key (`sharpe`, `total_return`, ...); a `null` one (a figure the
+    /// run is too short for) is NaN, shown as `n/a` and written as an empty metrics.csv cell.
     public var metrics: [String: Double]
     /// The trades still open at the end (`open_positions`: `barwise run` writes only closed
     /// trades to trades.csv), as trade rows without an exit; commission, pnl and return NaN.
@@ -33,7 +34,9 @@ public struct RunSummary: Sendable, Equatable {
         let object = try JSONFile.object(path: path, name: name)
         guard let strategy = object["strategy"]?.string else { throw .malformedJSON(file: name, detail: "key 'strategy' is missing or not a string") }
         var metrics: [String: Double] = [:]
-        for (k, v) in object { if let d = v.number { metrics[k] = d } }
+        for (k, v) in object {
+            if let d = v.number { metrics[k] = d } else if case .null = v { metrics[k] = .nan }
+        }
         var params: [(name: String, value: String)] = []
         if case .object(let p)? = object["params"] { params = p.map { (name: $0.key, value: $0.value.text) }.sorted { $0.name < $1.name } }
         var symbols: [String] = []
