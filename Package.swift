@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "Signals", dependencies: ["MarketData"]),
         // Orders, broker, portfolio, BarFeed and the simulation loop (DESIGN.md section 1); Risk
         // computes the target weights of allocation strategies.
-        .target(name: "Engine", dependencies: ["MarketData", "Signals", "Risk"]),
+        // Analytics gives the run summary its annualisation rule and drawdown (one place for each).
+        .target(name: "Engine", dependencies: ["MarketData", "Signals", "Risk", "Analytics"]),
         // Performance metrics over plain arrays (equity, returns, trades), so the engine can call it.
         .target(name: "Analytics", dependencies: ["MarketData"]),
         // Covariance, VaR/CVaR and portfolio optimisation on OpenBLAS/LAPACKE. Uses Analytics' shared
@@ -33,10 +34,13 @@ let package = Package(
         .target(name: "Risk", dependencies: ["CLinearAlgebra", "MarketData", "Analytics"]),
         .target(name: "Research", dependencies: ["Engine", "Analytics", "Signals", "MarketData"]),
         // Self-contained HTML reports (inline SVG charts) and CSV/JSON tables from a run folder.
+        // Every figure it draws comes from Analytics (drawdown, daily returns, calendar returns,
+        // quantiles, N), so the report and summary.json agree to the last digit.
         .target(
             name: "Reports",
             dependencies: [
                 "MarketData",
+                "Analytics",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -63,9 +67,9 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
         .testTarget(name: "RiskTests", dependencies: ["Risk", "Analytics", "MarketData"]),
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData", "Risk"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData", "Risk", "Analytics"]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "Engine", "Signals", "MarketData"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "MarketData"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "MarketData", "Analytics"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
         .testTarget(name: "barwiseTests", dependencies: ["barwise", "TestSupport"]),
     ]

@@ -18,11 +18,11 @@ public struct CalendarReturns: Sendable, Equatable {
     /// Year by year, in time order.
     public var yearly: [Period]
 
-    /// Groups `returns` by the UTC calendar date of `timestamps` (one stamp per return).
+    /// Groups `returns` by the UTC calendar date of `timestamps` (one stamp per return; extra
+    /// entries of the longer array are ignored). No returns give no periods.
     public init(returns r: [Double], timestamps: [Int64]) {
-        precondition(r.count == timestamps.count, "returns and timestamps must have the same length")
         monthly = []; yearly = []
-        for i in r.indices {
+        for i in 0..<min(r.count, timestamps.count) {
             let (y, m, _) = CivilTime.date(fromDays: timestamps[i].floorDiv(86_400))
             if let last = monthly.last, last.year == y, last.month == m {
                 monthly[monthly.count - 1].value = (1 + last.value) * (1 + r[i]) - 1
@@ -37,7 +37,7 @@ public struct CalendarReturns: Sendable, Equatable {
         }
     }
 
-    /// Best month.
+    /// Best month (nil without returns).
     public var bestMonth: Double? { monthly.map(\.value).max() }
     /// Worst month.
     public var worstMonth: Double? { monthly.map(\.value).min() }

@@ -24,9 +24,10 @@ public struct DrawdownAnalysis: Sendable {
     /// Every episode with a depth below 0, in time order.
     public var episodes: [DrawdownEpisode]
 
-    /// Analyses `equity` sampled at `timestamps` (same length, ascending).
-    public init(equity: [Double], timestamps: [Int64]) {
-        precondition(equity.count == timestamps.count, "equity and timestamps must have the same length")
+    /// Analyses `equity` sampled at `timestamps` (same length, ascending; a longer array's extra
+    /// entries are ignored).
+    public init(equity allEquity: [Double], timestamps: [Int64]) {
+        let equity = allEquity.count > timestamps.count ? Array(allEquity.prefix(timestamps.count)) : allEquity
         drawdown = [Double](repeating: 0, count: equity.count)
         episodes = []
         var peakValue = -Double.infinity, peakIndex = 0
@@ -43,12 +44,14 @@ public struct DrawdownAnalysis: Sendable {
                 drawdown[i] = 0
                 continue
             }
-            let dd = equity[i] / peakValue - 1
+            // Below a peak that is not positive there is no drawdown to measure (see `depth`).
+            guard peakValue > 0 else { continue }
+            let dd = Self.depth(equity[i], peak: peakValue)
             drawdown[i] = dd
             if !open { open = true; troughDepth = 0 }
             if dd < troughDepth { troughDepth = dd; troughIndex = i }
         }
-        if open, let last = timestamps.indices.last {
+        if open, let last = equity.indices.last {
             episodes.append(DrawdownEpisode(peak: peakIndex, trough: troughIndex, recovery: nil, depth: troughDepth,
                                             duration: timestamps[last] - timestamps[peakIndex]))
         }
@@ -62,6 +65,34 @@ public struct DrawdownAnalysis: Sendable {
         w.reserveCapacity(r.count + 1)
         for v in r { w.append(w[w.count - 1] * (1 + v)) }
         self.init(equity: w, timestamps: [anchor ?? timestamps.first ?? 0] + timestamps)
+    }
+
+    /// dd = W / peak − 1 below a positive running peak; 0 while the peak is not positive (a curve
+    /// that never held a positive value has no drawdown to measure).
+    @inline(__always)
+    public static func depth(_ value: Double, peak: Double) -> Double {
+        peak > 0 ? value / peak - 1 : 0
+    }
+
+    /// The drawdown series alone, dd_t = W_t / max_{s≤t} W_s − 1 (`depth`), for `equity.csv` and
+    /// the report's chart; the same values as `DrawdownAnalysis(...).drawdown`.
+    public static func series(_ equity: [Double]) -> [Double] {
+        var peak = -Double.infinity
+        return equity.map { e in
+            peak = max(peak, e)
+            return depth(e, peak: peak)
+        }
+    }
+
+    /// min_t dd_t without building the series (0 for an empty or never-falling curve). O(n), no
+    /// allocation: what `RunSummary` computes for every run of a sweep.
+    public static func maximum(_ equity: [Double]) -> Double {
+        var peak = -Double.infinity, worst = 0.0
+        for e in equity {
+            peak = max(peak, e)
+            worst = min(worst, depth(e, peak: peak))
+        }
+        return worst
     }
 
     /// The deepest episode, nil when the curve never falls.

@@ -3,7 +3,8 @@ import Foundation
 /// The full set of performance metrics of one run, computed from plain arrays so that any engine
 /// can call it. Conventions: empyrical (SEMANTICS.md section 3) with the annualisation factor N
 /// inferred from the stamps (`PeriodsPerYear`), risk-free 0, ddof 1; see `ReturnMetrics` for
-/// each formula.
+/// each formula. Any curve is accepted, a single point or none included: what a too-short curve
+/// cannot define is NaN (null in JSON), never a trap.
 public struct PerformanceMetrics: Sendable {
     /// Annualisation factor used (252, 365, 52, 12, …).
     public var periodsPerYear: Double
@@ -62,7 +63,9 @@ public struct PerformanceMetrics: Sendable {
 
     /// Computes every metric.
     /// - Parameters:
-    ///   - equity, timestamps: the equity curve (intraday curves are resampled to daily closes).
+    ///   - equity, timestamps: the equity curve, resampled to each UTC day's last value
+    ///     (`DailyResampler`; daily and coarser curves are unchanged). A longer array's extra
+    ///     entries are ignored.
     ///   - benchmarkReturns: returns aligned with the (daily) returns of `equity`, for alpha/beta.
     ///   - tradePnL, tradeReturns: closed trades.
     ///   - positionExposure: per bar, the fraction of equity in positions (0 when flat).
@@ -70,30 +73,29 @@ public struct PerformanceMetrics: Sendable {
     public init(equity: [Double], timestamps: [Int64], benchmarkReturns: [Double]? = nil,
                 tradePnL: [Double]? = nil, tradeReturns: [Double]? = nil,
                 positionExposure: [Double]? = nil, tradedNotional: [Double]? = nil) {
-        precondition(equity.count == timestamps.count, "equity and timestamps must have the same length")
+        let points = min(equity.count, timestamps.count)
+        let equity = Array(equity.prefix(points)), timestamps = Array(timestamps.prefix(points))
         periodsPerYear = PeriodsPerYear.infer(timestamps: timestamps)
-        var curve = equity, stamps = timestamps
-        if let first = timestamps.first, let last = timestamps.last, timestamps.count > 1,
-           (last - first) / Int64(timestamps.count - 1) < 86_400 {
-            (curve, stamps) = DailyResampler.resample(values: equity, timestamps: timestamps)
-        }
-        var r: [Double] = []
-        r.reserveCapacity(max(0, curve.count - 1))
-        for i in curve.indices.dropFirst() { r.append(curve[i] / curve[i - 1] - 1) }
+        let (curve, stamps) = DailyResampler.resample(values: equity, timestamps: timestamps)
+        let r = DailyResampler.returns(curve)
         returns = r
         let n = periodsPerYear
         totalReturn = ReturnMetrics.totalReturn(r)
         annualReturn = ReturnMetrics.annualReturn(r, periodsPerYear: n)
         cagr = annualReturn
         let years = Double((stamps.last ?? 0) - (stamps.first ?? 0)) / 86_400 / 365.25
-        calendarCAGR = years > 0 ? pow(curve.last! / curve.first!, 1 / years) - 1 : .nan
+        if years > 0, let first = curve.first, let last = curve.last, first > 0 {
+            calendarCAGR = pow(last / first, 1 / years) - 1
+        } else {
+            calendarCAGR = .nan
+        }
         annualVolatility = ReturnMetrics.annualVolatility(r, periodsPerYear: n)
         sharpe = ReturnMetrics.sharpe(r, periodsPerYear: n)
         sortino = ReturnMetrics.sortino(r, periodsPerYear: n)
         drawdown = DrawdownAnalysis(equity: curve, timestamps: stamps)
         maxDrawdown = drawdown.maxDrawdown
         averageDrawdown = drawdown.averageDrawdown
-        calmar = annualReturn / abs(maxDrawdown)
+        calmar = ReturnMetrics.calmar(annualReturn: annualReturn, maxDrawdown: maxDrawdown)
         omega = ReturnMetrics.omega(r)
         stability = ReturnMetrics.stability(r)
         tailRatio = ReturnMetrics.tailRatio(r)
@@ -117,7 +119,7 @@ public struct PerformanceMetrics: Sendable {
         }
         if let traded = tradedNotional, !r.isEmpty {
             let meanEquity = Statistics.mean(equity)
-            turnover = traded.reduce(0) { $0 + abs($1) } / meanEquity / (Double(r.count) / n)
+            turnover = meanEquity > 0 ? traded.reduce(0) { $0 + abs($1) } / meanEquity / (Double(r.count) / n) : .nan
         }
     }
 }

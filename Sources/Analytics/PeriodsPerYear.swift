@@ -1,10 +1,17 @@
 import MarketData
 
-/// The annualisation factor of a return series, inferred from its timestamps the way
-/// backtesting.py does: the median spacing of the last 100 stamps gives 52 (weekly), 12
-/// (monthly), 4 (quarterly) or 1 (yearly); daily data gives 252 for business days or 365 when
-/// more than 2/7·0.6 ≈ 17 % of the bars fall on a Saturday or Sunday (crypto). Intraday data is
-/// first resampled to daily closes (`DailyResampler`), so it is annualised as daily data.
+/// The annualisation factor N of a return series, inferred from its timestamps the way
+/// backtesting.py does (SEMANTICS.md section 1.5): the median spacing of the last 100 stamps gives
+/// 52 (weekly, 6–9 days), 12 (monthly, 27–33 days), 4 (quarterly, 85–95 days) or 1 (yearly,
+/// 360–370 days); anything else is daily data, 252 for business days or 365 when more than
+/// 2/7·0.6 ≈ 17 % of the bars fall on a Saturday or Sunday (crypto). Intraday data is first
+/// resampled to daily closes (`DailyResampler`), so it is annualised as daily data.
+///
+/// This is THE rule: the run summary (`RunSummary`, every sweep row), alpha and beta
+/// (`PerformanceMetrics`), the report's rolling figures and risk's annualisation all take N from
+/// here, and `summary.json` records it as `periods_per_year`. Ranges rather than backtesting.py's
+/// exact 7/31/365 days keep months of 28–31 days monthly; the quarterly case is an addition
+/// (backtesting.py would call quarterly bars daily).
 public enum PeriodsPerYear {
     /// Business-day convention (empyrical's default).
     public static let businessDays = 252.0
@@ -48,7 +55,8 @@ public enum DailyResampler {
         resample(values: [Double](repeating: 0, count: timestamps.count), timestamps: timestamps).timestamps
     }
 
-    /// Keeps the last value of every UTC day; stamps become midnight UTC.
+    /// Keeps the last value of every UTC day; stamps become midnight UTC. Daily and coarser data
+    /// keep every value. The one daily resampler: the run summary, the metrics and the report use it.
     public static func resample(values: [Double], timestamps: [Int64]) -> (values: [Double], timestamps: [Int64]) {
         var outV: [Double] = [], outT: [Int64] = []
         for i in timestamps.indices {
@@ -60,6 +68,14 @@ public enum DailyResampler {
             }
         }
         return (outV, outT)
+    }
+}
+
+extension DailyResampler {
+    /// Simple returns r_i = v_i / v_{i−1} − 1 of consecutive values (none for fewer than two).
+    public static func returns(_ values: [Double]) -> [Double] {
+        guard values.count > 1 else { return [] }
+        return (1..<values.count).map { values[$0] / values[$0 - 1] - 1 }
     }
 }
 

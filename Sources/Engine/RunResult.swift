@@ -1,3 +1,5 @@
+import Analytics
+
 /// What a run produced: one equity point per timestamp of the feed, every closed trade, the
 /// trades still open, and every order with its outcome.
 public struct RunResult: Sendable {
@@ -31,12 +33,7 @@ public struct RunResult: Sendable {
 
     public var finalEquity: Double { equity.last ?? initialCash }
 
-    /// Drawdown at each timestamp as a fraction ≤ 0: `E_t / max_{s≤t} E_s − 1`.
-    public var drawdown: [Double] {
-        var peak = -Double.infinity
-        return equity.map { e in
-            peak = max(peak, e)
-            return peak > 0 ? e / peak - 1 : 0
-        }
-    }
+    /// Drawdown at each timestamp as a fraction ≤ 0: `E_t / max_{s≤t} E_s − 1`
+    /// (`DrawdownAnalysis.series`, the one definition).
+    public var drawdown: [Double] { DrawdownAnalysis.series(equity) }
 }

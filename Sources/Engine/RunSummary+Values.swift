@@ -4,7 +4,7 @@ extension RunSummary {
         start: Int64, end: Int64, bars: Int, initialCash: Double, finalEquity: Double, totalReturn: Double, cagr: Double,
         annualReturn: Double, annualVolatility: Double, sharpe: Double, sortino: Double, calmar: Double, maxDrawdown: Double,
         trades: Int, openTrades: Int, winRate: Double, exposure: Double,
-        returnCount: Int = 0, returnSkewness: Double = .nan, returnKurtosis: Double = .nan
+        returnCount: Int = 0, returnSkewness: Double = .nan, returnKurtosis: Double = .nan, periodsPerYear: Double = .nan
     ) {
         self.start = start
         self.end = end
@@ -26,5 +26,6 @@ extension RunSummary {
         self.returnCount = returnCount
         self.returnSkewness = returnSkewness
         self.returnKurtosis = returnKurtosis
+        self.periodsPerYear = periodsPerYear
     }
 }

@@ -1,3 +1,4 @@
+import Analytics
 import Foundation
 import MarketData
 
@@ -6,8 +7,10 @@ import MarketData
 /// file is the one place to re-point at it.
 ///
 /// Returns r_t = E_t / E_{t−1} − 1 of the equity curve sampled once per UTC day (the last
-/// point of each day; for daily or coarser bars, every bar). N = `periodsPerYear` (252 for daily
-/// bars), risk-free rate 0, n = number of returns:
+/// point of each day; for daily or coarser bars, every bar, as `Analytics.DailyResampler`).
+/// N = `periodsPerYear`, from `Analytics.PeriodsPerYear` on the run's timestamps (252 for
+/// business-day bars, 365 for bars on weekends, 52 weekly, 12 monthly), risk-free rate 0,
+/// n = number of returns:
 ///
 ///     total_return      = E_last / E_0 − 1
 ///     cagr              = (E_last / E_0)^(1 / years) − 1,  years = (t_last − t_0) / 365.25 days
@@ -15,12 +18,16 @@ import MarketData
 ///     annual_volatility = std(r, ddof 1) · √N
 ///     sharpe            = mean(r) / std(r, ddof 1) · √N                (arithmetic)
 ///     sortino           = mean(r) · N / (√(mean(min(r, 0)²)) · √N)      (downside over all n)
-///     max_drawdown      = min_t (E_t / max_{s≤t} E_s − 1)               (negative fraction)
+///     max_drawdown      = min_t (E_t / max_{s≤t} E_s − 1)    (negative; `DrawdownAnalysis.maximum`)
 ///     calmar            = annual_return / |max_drawdown|
 ///     win_rate          = share of closed trades with pnl > 0
 ///     exposure          = share of bars with a position held (entry through exit bar)
 ///
-/// Undefined figures (no returns, zero volatility, no trades) are NaN, written as JSON null.
+/// Undefined figures are NaN, written as JSON null, an empty results.csv cell and `n/a` in tables:
+/// a run of one bar has no returns (annual return, volatility, Sharpe, Sortino, CAGR are NaN;
+/// total return and max drawdown 0), one return has no deviation (volatility, Sharpe NaN), flat
+/// returns none either (Sharpe NaN), no losing day gives no Sortino, no drawdown no Calmar, no
+/// closed trade no win rate; skewness needs 3 returns and kurtosis 4.
 public struct RunSummary: Sendable, Equatable {
     public var start: Int64
     public var end: Int64
@@ -45,19 +52,21 @@ public struct RunSummary: Sendable, Equatable {
     public var returnCount: Int
     public var returnSkewness: Double
     public var returnKurtosis: Double
+    /// The annualisation factor N the figures use (`periods_per_year` in summary.json); NaN for
+    /// a summary read back from a sweep's results.csv.
+    public var periodsPerYear: Double
 
-    /// Periods per year for bars of `interval`: 252 for daily and finer (returns are daily),
-    /// 52 weekly, 12 monthly, 1 yearly.
-    public static func periodsPerYear(for interval: Interval) -> Double {
-        switch interval.unit {
-        case .week: 52 / Double(interval.count)
-        case .month: 12 / Double(interval.count)
-        case .year: 1 / Double(interval.count)
-        default: interval.unit == .day && interval.count > 1 ? 252 / Double(interval.count) : 252
-        }
+    /// N for a run over `series` alone: `PeriodsPerYear.infer` on its timestamps, the run's
+    /// timestamps. Sweeps compute it once per series instead of once per run.
+    public static func periodsPerYear(for series: BarSeries) -> Double {
+        PeriodsPerYear.infer(timestamps: series.timestamps)
     }
 
-    public init(result r: RunResult, periodsPerYear n: Double = 252) {
+    /// The summary of `r`. `periodsPerYear`: N, inferred from the run's timestamps when nil (pass
+    /// it only to save the inference when it is known to be that value, as a sweep does).
+    public init(result r: RunResult, periodsPerYear given: Double? = nil) {
+        let n = given ?? PeriodsPerYear.infer(timestamps: r.timestamps)
+        periodsPerYear = n
         start = r.timestamps.first ?? 0
         end = r.timestamps.last ?? 0
         bars = r.timestamps.count
@@ -70,7 +79,7 @@ public struct RunSummary: Sendable, Equatable {
         // The daily returns, the drawdown, then the sums over the returns (`moments`,
         // `centralMoments`).
         let returns = RunSummary.dailyReturns(timestamps: r.timestamps, equity: r.equity)
-        let worst = RunSummary.maxDrawdown(r.equity)
+        let worst = DrawdownAnalysis.maximum(r.equity)
         let (growth, sum, downside) = RunSummary.moments(returns)
         let count = Double(returns.count)
         let mean = sum / count
@@ -86,7 +95,7 @@ public struct RunSummary: Sendable, Equatable {
         let downsideRisk = (downside / count).squareRoot() * n.squareRoot()
         sortino = downsideRisk > 0 ? mean * n / downsideRisk : .nan
         maxDrawdown = worst
-        calmar = worst < 0 ? annualReturn / -worst : .nan
+        calmar = ReturnMetrics.calmar(annualReturn: annualReturn, maxDrawdown: worst)
         trades = r.trades.count
         openTrades = r.openTrades.count
         winRate = r.trades.isEmpty ? .nan : Double(r.trades.count { $0.pnl > 0 }) / Double(r.trades.count)
@@ -120,16 +129,6 @@ public struct RunSummary: Sendable, Equatable {
             }
             written = k
         }
-    }
-
-    /// min_t (E_t / max_{s≤t} E_s − 1), 0 for a curve that never falls. O(n).
-    static func maxDrawdown(_ e: [Double]) -> Double {
-        var peak = -Double.infinity, worst = 0.0
-        for x in e {
-            peak = max(peak, x)
-            worst = min(worst, x / peak - 1)
-        }
-        return worst
     }
 
     /// Π(1 + r), Σ r and Σ min(r, 0)² over `r`, each accumulated in four interleaved partial

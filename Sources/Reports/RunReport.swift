@@ -1,3 +1,4 @@
+import Analytics
 import Foundation
 
 /// A run's report: what it computes from a `RunFolder` (drawdown, monthly and yearly returns,
@@ -5,17 +6,29 @@ import Foundation
 /// and the files it writes next to the run's CSV/JSON: `index.html`, `metrics.csv`
 /// (`name,value,unit`) and `monthly_returns.csv` (`year,month,return`).
 ///
+/// Every figure comes from `Analytics`, the library that computed summary.json, on the equity
+/// curve read back exactly from equity.csv: the drawdown (`DrawdownAnalysis.series`), the daily
+/// returns (`DailyResampler`), the calendar returns (`CalendarReturns`), the VaR (numpy's
+/// percentile) and N (`periods_per_year`). So whatever the report shows that summary.json also
+/// holds is the same double, to the last digit.
+///
 /// The engine calls `RunReport.write(folder:)` after writing equity.csv, trades.csv,
 /// summary.json, manifest.json and prices.csv; `barwise report RUN_DIR` calls the same.
 public struct RunReport: Sendable {
     public var run: RunFolder
-    /// Drawdown per bar, recomputed from equity (`Drawdown.series`).
+    /// Drawdown per bar, recomputed from equity (`DrawdownAnalysis.series`).
     public var drawdown: [Double]
     public var months: [PeriodReturns.Month]
     public var years: [PeriodReturns.Year]
-    public var daily: DailySeries
+    /// Each UTC day's stamp (midnight) and the simple return from the day before; the first day
+    /// has no return (`dailyReturns[i]` is the return of day `dailyTimestamps[i + 1]`).
+    public var dailyTimestamps: [Int64]
+    public var dailyReturns: [Double]
     public var histogram: ReturnHistogram
-    /// Rolling statistics aligned with `daily.timestamps.dropFirst()` (one per daily return).
+    /// The annualisation factor N: summary.json's `periods_per_year`, else inferred from the
+    /// equity stamps (`PeriodsPerYear`, the rule the run used).
+    public var periodsPerYear: Double
+    /// Rolling statistics aligned with `dailyReturns` (one per daily return).
     public var rollingVolatility: [Double]
     public var rollingSharpe: [Double]
     /// Buy-and-hold equity per bar (nil without prices.csv).
@@ -25,25 +38,27 @@ public struct RunReport: Sendable {
         self.run = run
         let e = run.equity
         drawdown = e.drawdown
-        months = PeriodReturns.monthly(timestamps: e.timestamps, equity: e.equity)
-        years = PeriodReturns.yearly(timestamps: e.timestamps, equity: e.equity)
-        daily = DailySeries(timestamps: e.timestamps, equity: e.equity)
-        let returns = daily.returns
-        histogram = ReturnHistogram(returns: returns)
-        (rollingVolatility, rollingSharpe) = RollingStats.compute(returns)
+        (months, years) = PeriodReturns.of(timestamps: e.timestamps, equity: e.equity)
+        let daily = DailyResampler.resample(values: e.equity, timestamps: e.timestamps)
+        dailyTimestamps = daily.timestamps
+        dailyReturns = DailyResampler.returns(daily.values)
+        histogram = ReturnHistogram(returns: dailyReturns)
+        let n = run.summary.metrics["periods_per_year"] ?? .nan
+        periodsPerYear = n.isFinite && n > 0 ? n : PeriodsPerYear.infer(timestamps: e.timestamps)
+        (rollingVolatility, rollingSharpe) = RollingStats.compute(dailyReturns, periodsPerYear: periodsPerYear)
         let initial = run.summary.metrics["initial_cash"] ?? e.equity[0]
         benchmark = run.prices.flatMap { BuyAndHold.equity(prices: $0, timestamps: e.timestamps, initial: initial) }
     }
 
     /// Every metric: summary.json's numbers, plus what the report computes when summary.json
-    /// lacks it (`best_month`, `worst_month`, `daily_var_95`, `buy_and_hold_return`). Catalog
-    /// order first, then the remaining names alphabetically.
+    /// lacks it (`best_month`, `worst_month`, `var_95`, `buy_and_hold_return`), with the same
+    /// Analytics functions. Catalog order first, then the remaining names alphabetically.
     public var metrics: [(name: String, value: Double, unit: String)] {
         var values = run.summary.metrics
         func fill(_ name: String, _ v: Double?) { if values[name] == nil, let v, v.isFinite { values[name] = v } }
         fill("best_month", months.map(\.value).max())
         fill("worst_month", months.map(\.value).min())
-        fill("daily_var_95", histogram.var95)
+        fill("var_95", histogram.var95)
         if let b = benchmark, let first = b.first, let last = b.last, first > 0 { fill("buy_and_hold_return", last / first - 1) }
         let ordered = MetricCatalog.groups.flatMap { $0.metrics.map(\.name) }
         let names = ordered.filter { values[$0] != nil } + values.keys.filter { !ordered.contains($0) }.sorted()

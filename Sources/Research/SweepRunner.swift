@@ -82,6 +82,11 @@ public struct SweepRunner: Sendable {
         let pending = combinations.flatMap { k in names.map { !done.contains(RunKey(combination: k, symbol: $0)) } }
         let todo = pending.count { $0 }
         let box = ResultBox(count: pending.count)
+        // N of each run, inferred once here rather than once per run: a single-symbol run is
+        // stamped with its series' timestamps, a portfolio run with the union of every series'.
+        let periods = portfolio
+            ? [PeriodsPerYear.infer(timestamps: Array(Set(series.flatMap(\.timestamps))).sorted())]
+            : series.map { RunSummary.periodsPerYear(for: $0) }
         let families = FamilyCache(runner: self, blocks: blocks)
         let units = blocks.units
         let next = UnitCounter()
@@ -102,7 +107,8 @@ public struct SweepRunner: Sendable {
                         let m = c - range.lowerBound
                         do {
                             let result = try block.run(m, symbols: symbols, columns: columns)
-                            let done = row(combinations[c], block.params[m], symbols, result)
+                            let done = row(combinations[c], block.params[m], symbols, result,
+                                           periodsPerYear: periods[portfolio ? 0 : j])
                             box.set(c * perCombination + j, done)
                             onRow?(done)
                         } catch {
@@ -135,7 +141,7 @@ public struct SweepRunner: Sendable {
     public func runOne(combination index: Int, series symbols: [BarSeries]) throws -> Row {
         let (spec, params) = specWithParams(index)
         let result = try Backtest.run(spec: spec, series: symbols, cash: cash, closeAtEnd: closeAtEnd)
-        return row(index, params, symbols, result)
+        return row(index, params, symbols, result, periodsPerYear: nil)
     }
 
     /// The full result of combination `index` over `symbols` (walk-forward test windows).
@@ -143,12 +149,13 @@ public struct SweepRunner: Sendable {
         try Backtest.run(spec: specWithParams(index).0, series: symbols, cash: cash, closeAtEnd: closeAtEnd)
     }
 
-    private func row(_ index: Int, _ params: [String: Double], _ symbols: [BarSeries], _ result: RunResult) -> Row {
-        let summary = RunSummary(result: result, periodsPerYear: RunSummary.periodsPerYear(for: symbols[0].interval))
+    /// `periodsPerYear`: N when known (the run's series alone), else inferred from the result.
+    private func row(_ index: Int, _ params: [String: Double], _ symbols: [BarSeries], _ result: RunResult,
+                     periodsPerYear: Double?) -> Row {
+        let summary = RunSummary(result: result, periodsPerYear: periodsPerYear)
         var row = Row(combination: index, params: params, symbol: symbols.map(\.symbol).joined(separator: "+"), summary: summary)
         if keepReturns {
-            let daily = DailyResampler.resample(values: result.equity, timestamps: result.timestamps).values
-            row.returns = (1..<max(1, daily.count)).map { daily[$0] / daily[$0 - 1] - 1 }
+            row.returns = DailyResampler.returns(DailyResampler.resample(values: result.equity, timestamps: result.timestamps).values)
         }
         return row
     }

@@ -8,7 +8,9 @@ import MarketData
 /// anchored folds train on [0, TRAIN + k·TEST) instead. A test run sees only its own window (its
 /// indicators warm up inside it), so nothing of the future and nothing of the optimisation data
 /// leaks in. The stitched curve chains each test run's equity, scaled to start where the previous
-/// one ended.
+/// one ended. Trades keep their bar indices as `barwise run` writes them: positions in the
+/// symbol's loaded series (a test run numbers its bars from 0, so they are shifted by the test
+/// window's first bar). Every summary is annualised with the whole series' N.
 public struct WalkForward: Sendable {
     public let train: Int
     public let test: Int
@@ -52,6 +54,8 @@ public struct WalkForward: Sendable {
         public var best: SweepRunner.Row
         public var inSample: RunSummary
         public var outOfSample: RunSummary
+        /// The test run's closed trades, bars indexed into the symbol's series.
+        public var trades: [ClosedTrade]
     }
 
     /// A symbol's folds and its stitched out-of-sample run.
@@ -61,6 +65,8 @@ public struct WalkForward: Sendable {
         /// Test-window timestamps and the chained out-of-sample equity.
         public var timestamps: [Int64]
         public var equity: [Double]
+        /// Every fold's closed trades in time order, bars indexed into the symbol's series.
+        public var trades: [ClosedTrade]
         public var summary: RunSummary
     }
 
@@ -72,6 +78,7 @@ public struct WalkForward: Sendable {
                 throw SweepError.malformedAxis("\(train):\(test)", reason: "\(series.symbol) has \(series.count) bars, fewer than one fold needs (\(train + test))")
             }
             var results: [FoldResult] = []
+            let n = RunSummary.periodsPerYear(for: series)
             var stitched = RunResult(symbols: [series.symbol], initialCash: runner.cash ?? runner.spec.portfolio.cash)
             for (k, fold) in folds.enumerated() {
                 var inner = runner
@@ -79,7 +86,8 @@ public struct WalkForward: Sendable {
                 inner.portfolio = false
                 let ranked = metric.rank(try inner.run())
                 guard let best = ranked.first else { continue }
-                let test = try runner.runResult(combination: best.combination, series: [series.slice(fold.test)])
+                var test = try runner.runResult(combination: best.combination, series: [series.slice(fold.test)])
+                test.shiftBars(by: fold.test.lowerBound)
                 let scale = (stitched.equity.last ?? stitched.initialCash) / (test.equity.first ?? 1)
                 stitched.timestamps += test.timestamps
                 stitched.equity += test.equity.map { $0 * scale }
@@ -87,10 +95,27 @@ public struct WalkForward: Sendable {
                 stitched.exposedBars += test.exposedBars
                 results.append(FoldResult(
                     symbol: series.symbol, fold: k + 1, window: fold, best: best, inSample: best.summary,
-                    outOfSample: RunSummary(result: test, periodsPerYear: RunSummary.periodsPerYear(for: series.interval))))
+                    outOfSample: RunSummary(result: test, periodsPerYear: n), trades: test.trades))
             }
-            let summary = RunSummary(result: stitched, periodsPerYear: RunSummary.periodsPerYear(for: series.interval))
-            return SymbolResult(symbol: series.symbol, folds: results, timestamps: stitched.timestamps, equity: stitched.equity, summary: summary)
+            let summary = RunSummary(result: stitched, periodsPerYear: n)
+            return SymbolResult(symbol: series.symbol, folds: results, timestamps: stitched.timestamps, equity: stitched.equity,
+                                trades: stitched.trades, summary: summary)
+        }
+    }
+}
+
+extension RunResult {
+    /// Renumbers the bars of a run over a slice of a series starting at bar `offset` as bars of
+    /// the whole series: trades (closed and open) and orders.
+    mutating func shiftBars(by offset: Int) {
+        for i in trades.indices {
+            trades[i].entryBar += offset
+            trades[i].exitBar += offset
+        }
+        for i in openTrades.indices { openTrades[i].entryBar += offset }
+        for i in orders.indices {
+            orders[i].createdBar += offset
+            orders[i].bar += offset
         }
     }
 }

@@ -11,7 +11,8 @@ struct OptimizeCommand: ParsableCommand {
         abstract: "Optimal portfolio weights: min-variance, max-Sharpe, efficient return or risk, risk parity, HRP.",
         discussion: """
             Inputs follow PyPortfolioOpt: expected returns are geometric annual means of daily simple \
-            returns (prod(1+r)^(252/n) - 1), the covariance is the annualised sample (ddof 1), \
+            returns (prod(1+r)^(N/n) - 1, N = 252 for business days, 365 with weekends, 52 weekly, 12 monthly: \
+            the run summary's rule), the covariance is the annualised sample (ddof 1), \
             Ledoit-Wolf or exponentially weighted (--cov ewma --half-life H) matrix, on the dates where every symbol has a close (--pairwise: pairwise-complete \
             covariance repaired to PSD). Without --long-only, weights may be negative. Long-only and \
             bounded problems are solved exactly by an active-set QP.

@@ -122,7 +122,7 @@ struct RunCommand: ParsableCommand {
         if let failures = result.allocation?.failures, let first = failures.first {
             progress.notice("warning: \(failures.count) rebalance(s) kept the previous positions because the weights could not be computed; first at \(CivilTime.iso8601(first.time)): \(first.message)")
         }
-        let summary = RunSummary(result: result, periodsPerYear: RunSummary.periodsPerYear(for: series[0].interval))
+        let summary = RunSummary(result: result)
         var report = RunReport(spec: spec, result: result, summary: summary)
         do {
             let (name, closes) = try benchmarkCloses(series: series)

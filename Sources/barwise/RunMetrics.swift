@@ -6,8 +6,9 @@ import MarketData
 /// alpha and beta against a benchmark's buy-and-hold.
 enum RunMetrics {
     /// The benchmark's close is carried forward onto the run's timestamps (its last price when
-    /// it has no bar at t), resampled to days like the equity curve for intraday runs, and
-    /// turned into simple returns aligned with the equity's.
+    /// it has no bar at t), resampled to days as the equity curve is (`DailyResampler`), and
+    /// turned into simple returns aligned with the equity's. A run of any length works: too few
+    /// points leave alpha and beta out.
     static func compute(result: RunResult, benchmarkCloses b: BarSeries) -> PerformanceMetrics {
         var aligned: [Double] = []
         aligned.reserveCapacity(result.timestamps.count)
@@ -20,11 +21,7 @@ enum RunMetrics {
             }
             aligned.append(last)
         }
-        var stamps = result.timestamps
-        if let first = stamps.first, let end = stamps.last, stamps.count > 1, (end - first) / Int64(stamps.count - 1) < 86_400 {
-            (aligned, stamps) = DailyResampler.resample(values: aligned, timestamps: stamps)
-        }
-        let returns = (1..<max(1, aligned.count)).map { aligned[$0] / aligned[$0 - 1] - 1 }
+        let returns = DailyResampler.returns(DailyResampler.resample(values: aligned, timestamps: result.timestamps).values)
         let usable = returns.allSatisfy(\.isFinite) && !returns.isEmpty
         return PerformanceMetrics(
             equity: result.equity, timestamps: result.timestamps, benchmarkReturns: usable ? returns : nil,

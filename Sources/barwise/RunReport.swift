@@ -31,6 +31,7 @@ struct RunReport {
             "sharpe": JSONOutput.number(s.sharpe), "sortino": JSONOutput.number(s.sortino), "calmar": JSONOutput.number(s.calmar),
             "max_drawdown": JSONOutput.number(s.maxDrawdown), "trades": s.trades, "open_trades": s.openTrades,
             "win_rate": JSONOutput.number(s.winRate), "exposure": JSONOutput.number(s.exposure),
+            "periods_per_year": JSONOutput.number(s.periodsPerYear),
             "open_positions": result.openTrades.map { t -> [String: Any] in
                 ["symbol": result.symbols[t.symbol], "side": t.size > 0 ? "long" : "short", "size": abs(t.size),
                  "entry_time": CivilTime.iso8601(t.entryTime), "entry_bar": t.entryBar, "entry_price": t.entryPrice]
@@ -58,11 +59,11 @@ struct RunReport {
     }
 
     /// `timestamp, equity, cash, exposure, drawdown`: exposure is gross exposure / equity,
-    /// drawdown `E_t / max E − 1` (≤ 0).
+    /// drawdown `E_t / max E − 1` (≤ 0, `DrawdownAnalysis.series`, the report's definition).
     var equityCSV: String {
         var out = "timestamp,equity,cash,exposure,drawdown\n"
         out.reserveCapacity(result.equity.count * 80)
-        let dd = result.drawdown
+        let dd = DrawdownAnalysis.series(result.equity)
         for i in result.equity.indices {
             let e = result.equity[i]
             out += "\(CivilTime.iso8601(result.timestamps[i])),\(Self.num(e)),\(Self.num(e - result.netExposure[i])),"

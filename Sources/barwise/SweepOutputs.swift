@@ -37,7 +37,7 @@ struct SweepOutputs {
                 SweepTable.Row(params: plan.grid.names.map { r.params[$0] ?? .nan }, symbol: r.symbol,
                                metrics: Dictionary(uniqueKeysWithValues: SweepMetric.allCases.map { ($0.rawValue, $0.value(r.summary)) }))
             },
-            rank: metric.rawValue, trials: plan.trials, deflatedSharpe: overfitting.dsr)
+            rank: metric.rawValue, trials: plan.trials, deflatedSharpe: overfitting.dsr, pbo: pbo)
         try SweepReport.write(table, folder: folder.path)
     }
 
@@ -88,7 +88,7 @@ struct SweepOutputs {
             "strategy": spec.name, "rank": metric.rawValue, "grid": gridObject, "where": constraint ?? NSNull(),
             "trials": plan.trials, "combinations": plan.indices.count, "runs": ranked.count,
             "symbols": series.map(\.symbol), "shard": shard ?? NSNull(), "folder": folder,
-            "periods_per_year": series.first.map { RunSummary.periodsPerYear(for: $0.interval) } ?? NSNull(),
+            "periods_per_year": series.first.map { RunSummary.periodsPerYear(for: $0) } ?? NSNull(),
         ]
         if let best = ranked.first {
             var row: [String: Any] = ["symbol": best.symbol, "params": best.params]
@@ -113,7 +113,15 @@ struct SweepOutputs {
             t.append([String(i + 1)] + swept.map { GridAxis.format(row.params[$0] ?? .nan) } + [row.symbol]
                      + shown.map { m in SweepOutputs.format(m.value(row.summary), metric: m) })
         }
-        return t.render()
+        return t.render() + pboLine
+    }
+
+    /// With `--pbo S`: a line under the table giving the probability of backtest overfitting of
+    /// each symbol (summary.json's `pbo`), `n/a` where it is undefined.
+    var pboLine: String {
+        guard let pboSplits else { return "" }
+        let figures = pbo.keys.sorted().map { "\($0) \(pbo[$0]!.isFinite ? String(format: "%.3f", pbo[$0]!) : "n/a")" }
+        return "\nprobability of backtest overfitting (PBO, \(pboSplits) splits): " + figures.joined(separator: ", ")
     }
 
     static func format(_ v: Double, metric: SweepMetric) -> String {

@@ -270,6 +270,6 @@ struct SweepRunCommand: ParsableCommand {
     static func overfitting(_ ranked: [SweepRunner.Row], runner: SweepRunner) -> (psr: Double, dsr: Double, expectedMaxSharpe: Double) {
         guard let best = ranked.first, let first = runner.series.first else { return (.nan, .nan, .nan) }
         return DeflatedSharpe.ofBest(best.summary, sharpes: ranked.map(\.summary.sharpe),
-                                     periodsPerYear: RunSummary.periodsPerYear(for: first.interval))
+                                     periodsPerYear: best.summary.periodsPerYear.isFinite ? best.summary.periodsPerYear : RunSummary.periodsPerYear(for: first))
     }
 }

@@ -18,7 +18,7 @@ enum SweepTopReports {
             var s = spec
             for (name, value) in row.params { s.params[name] = value }
             let result = try runner.runResult(combination: row.combination, series: symbols)
-            let summary = RunSummary(result: result, periodsPerYear: RunSummary.periodsPerYear(for: symbols[0].interval))
+            let summary = RunSummary(result: result)
             var report = RunReport(spec: s, result: result, summary: summary)
             report.metrics = RunMetrics.compute(result: result, benchmarkCloses: symbols[0])
             report.benchmark = symbols[0].symbol

@@ -5,7 +5,9 @@ import Research
 
 /// The files and table of `barwise sweep --walk-forward`: `walk_forward.csv` (one row per fold:
 /// windows, chosen params, in-sample and out-of-sample figures), `oos_equity.csv` (the
-/// stitched out-of-sample equity per symbol) and `summary.json`.
+/// stitched out-of-sample equity per symbol), `oos_trades.csv` (every test window's closed
+/// trades, `fold` then the columns of a run's trades.csv, bars indexed into the symbol's series
+/// as `barwise run` writes them) and `summary.json`.
 struct WalkForwardOutputs {
     let results: [WalkForward.SymbolResult]
     let params: [String]
@@ -30,16 +32,36 @@ struct WalkForwardOutputs {
             for (t, e) in zip(r.timestamps, r.equity) { equity += "\(r.symbol),\(CivilTime.iso8601(t)),\(number(e))\n" }
         }
         try Data(equity.utf8).write(to: folder.appendingPathComponent("oos_equity.csv"))
+        try Data(tradesCSV.utf8).write(to: folder.appendingPathComponent("oos_trades.csv"))
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try JSONSerialization.data(withJSONObject: summaryObject, options: options).write(to: folder.appendingPathComponent("summary.json"))
         try JSONSerialization.data(withJSONObject: manifest, options: options).write(to: folder.appendingPathComponent("manifest.json"))
+    }
+
+    /// `oos_trades.csv`: `fold` and a run's trades.csv columns, one row per closed test trade.
+    var tradesCSV: String {
+        var out = "fold,symbol,side,size,entry_time,entry_bar,entry_price,exit_time,exit_bar,exit_price,commission,pnl,return\n"
+        for r in results {
+            for f in r.folds {
+                for t in f.trades {
+                    let fields: [String] = [
+                        String(f.fold), r.symbol, t.size > 0 ? "long" : "short", number(abs(t.size)),
+                        CivilTime.iso8601(t.entryTime), String(t.entryBar), number(t.entryPrice),
+                        CivilTime.iso8601(t.exitTime), String(t.exitBar), number(t.exitPrice),
+                        number(t.commission), number(t.pnl), number(t.returnPct),
+                    ]
+                    out += fields.joined(separator: ",") + "\n"
+                }
+            }
+        }
+        return out
     }
 
     var summaryObject: [String: Any] {
         [
             "rank": metric.rawValue,
             "symbols": results.map { r -> [String: Any] in
-                var o: [String: Any] = ["symbol": r.symbol, "folds": r.folds.count]
+                var o: [String: Any] = ["symbol": r.symbol, "folds": r.folds.count, "periods_per_year": JSONOutput.number(r.summary.periodsPerYear)]
                 for m in SweepMetric.allCases { o["oos_" + m.rawValue] = JSONOutput.number(m.value(r.summary)) }
                 let isMean = r.folds.map { metric.value($0.inSample) }.filter(\.isFinite)
                 let oosMean = r.folds.map { metric.value($0.outOfSample) }.filter(\.isFinite)

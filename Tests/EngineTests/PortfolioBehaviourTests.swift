@@ -96,8 +96,8 @@ import Testing
         for o in r.orders where o.status == .filled && o.intent == .entry {
             #expect(o.size != o.size.rounded())
         }
-        let s = RunSummary(result: r, periodsPerYear: RunSummary.periodsPerYear(for: .monthly))
-        #expect(s.trades == r.trades.count && s.finalEquity > 0)
+        let s = RunSummary(result: r)
+        #expect(s.trades == r.trades.count && s.finalEquity > 0 && s.periodsPerYear == 12)
     }
 
     @Test func riskSizingRisksAShareOfEquityAgainstTheStop() throws {

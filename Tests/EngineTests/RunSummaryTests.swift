@@ -1,4 +1,6 @@
+import Analytics
 import Foundation
+import MarketData
 import Testing
 @testable import Engine
 
@@ -77,5 +79,66 @@ import Testing
             #expect(abs(lanes4.cubes - cubes) <= 1e-12 * max(1e-300, returns.reduce(0) { $0 + abs(($1 - mean) * ($1 - mean) * ($1 - mean)) }), "n \(n)")
             #expect(abs(lanes4.fourths - fourths) <= 1e-13 * max(1e-300, fourths), "n \(n)")
         }
+    }
+
+    /// A run of `n` daily points from `start`, equity from `values` (cycled).
+    static func run(_ n: Int, start: Int64 = 1_704_672_000, step: Int64 = 86_400, values: [Double]) -> RunResult {
+        var r = RunResult(symbols: ["X"], initialCash: 10_000)
+        for i in 0..<n {
+            r.timestamps.append(start + Int64(i) * step)
+            r.equity.append(values[i % values.count])
+        }
+        return r
+    }
+
+    @Test(arguments: [0, 1, 2, 3])
+    func summariesOfVeryShortRunsAreNaNWhereUndefined(bars: Int) {
+        let s = RunSummary(result: Self.run(bars, values: [10_000, 10_100, 9_950]))
+        #expect(s.bars == bars && s.returnCount == max(0, bars - 1))
+        #expect(s.totalReturn.isFinite && s.maxDrawdown.isFinite)
+        #expect(s.annualReturn.isNaN == (bars < 2) && s.sortino.isNaN == (bars < 3))
+        #expect(s.annualVolatility.isNaN == (bars < 3) && s.sharpe.isNaN == (bars < 3))
+        #expect(s.cagr.isNaN == (bars < 2))
+        #expect(s.calmar.isNaN == (bars < 3))               // the fall comes with the third point
+        #expect(s.returnSkewness.isNaN && s.returnKurtosis.isNaN)
+        #expect(s.winRate.isNaN && s.exposure.isNaN == (bars == 0))
+        #expect(s.periodsPerYear == 252)
+        for v in [s.totalReturn, s.cagr, s.annualReturn, s.annualVolatility, s.sharpe, s.sortino, s.calmar, s.maxDrawdown] {
+            #expect(!v.isInfinite)
+        }
+    }
+
+    @Test func flatEquityHasNoSharpeSortinoOrCalmar() {
+        let s = RunSummary(result: Self.run(30, values: [10_000]))
+        #expect(s.totalReturn == 0 && s.annualVolatility == 0 && s.maxDrawdown == 0)
+        #expect(s.sharpe.isNaN && s.sortino.isNaN && s.calmar.isNaN)
+    }
+
+    @Test func periodsPerYearIsTheAnalyticsRuleOnTheRunsTimestamps() {
+        let values = (0..<400).map { 10_000 * (1 + 0.01 * sin(Double($0) / 7)) + Double($0) }
+        // Every calendar day (crypto): 365, the N of alpha and beta too.
+        let everyDay = Self.run(400, values: values)
+        let crypto = RunSummary(result: everyDay)
+        let metrics = PerformanceMetrics(equity: everyDay.equity, timestamps: everyDay.timestamps)
+        #expect(crypto.periodsPerYear == 365 && metrics.periodsPerYear == 365)
+        #expect(abs(crypto.sharpe - ReturnMetrics.sharpe(metrics.returns, periodsPerYear: 365)) <= 1e-12 * abs(crypto.sharpe))
+        #expect(abs(crypto.annualReturn - metrics.annualReturn) <= 1e-12 * abs(crypto.annualReturn))
+        // Business days: 252; weekly and monthly stamps: 52 and 12.
+        var business = RunResult(symbols: ["X"], initialCash: 10_000)
+        for (i, t) in everyDay.timestamps.enumerated() where (t / 86_400 + 3) % 7 < 5 {
+            business.timestamps.append(t)
+            business.equity.append(values[i])
+        }
+        #expect(RunSummary(result: business).periodsPerYear == 252)
+        #expect(RunSummary(result: Self.run(60, step: 7 * 86_400, values: values)).periodsPerYear == 52)
+        var monthly = RunResult(symbols: ["X"], initialCash: 10_000)
+        for m in 0..<40 {
+            monthly.timestamps.append(CivilTime.days(year: 2020 + m / 12, month: m % 12 + 1, day: 1) * 86_400)
+            monthly.equity.append(values[m])
+        }
+        #expect(RunSummary(result: monthly).periodsPerYear == 12)
+        // Given N is used as is (a sweep passes its series' N once).
+        let given = RunSummary(result: everyDay, periodsPerYear: 365)
+        #expect(given.sharpe.bitPattern == crypto.sharpe.bitPattern && given.annualReturn.bitPattern == crypto.annualReturn.bitPattern)
     }
 }

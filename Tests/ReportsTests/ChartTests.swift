@@ -41,6 +41,7 @@ private func count(_ s: String, _ needle: String) -> Int { s.components(separate
 @Test func priceChartMarksEveryEntryAndExit() throws {
     let run = try RunFolder.read(Fixture.smaCross)
     let svg = PriceChart(series: run.prices!.series[0], trades: run.trades).svg(id: "p")
+    // trades.csv's 93 closed trades and summary.json's open position.
     #expect(count(svg, "<polygon class=\"entry") == 94)
     #expect(count(svg, "<circle class=\"exit") == 93)
     #expect(svg.contains("GOOG short entry 2004-11-17 at 169.02"))

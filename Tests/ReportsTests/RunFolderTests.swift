@@ -9,8 +9,11 @@ import Testing
     #expect(run.summary.params.map(\.name) == ["fast", "slow"])
     #expect(run.summary.symbols == ["GOOG"])
     #expect(run.equity.count == 2148)
+    // trades.csv's 93 closed trades, then summary.json's open position.
     #expect(run.trades.count == 94)
-    #expect(run.trades.filter(\.isOpen).count == 1)
+    let open = try #require(run.trades.last)
+    #expect(run.trades.filter(\.isOpen).count == 1 && open.isOpen && run.summary.metrics["open_trades"] == 1)
+    #expect(open.entryBar == 2087 && open.entryPrice == 702.24 && open.size == 69 && open.isLong)
     #expect(run.prices?.series.map(\.symbol) == ["GOOG"])
     #expect(run.manifest?.entries.first?.key == "command")
 }
@@ -74,7 +77,7 @@ import Testing
     let dir = try Fixture.copy()
     try Fixture.replace(dir, "trades.csv", with: "symbol,side,size,entry_time,entry_bar,entry_price,exit_time,exit_bar,exit_price,commission,pnl,return\r\n\"BRK,B\",long,1,2004-11-17,63,169.02,2004-12-06,75,179.13,0.1,10.11,0.0598\r\n\r\n")
     let run = try RunFolder.read(dir)
-    #expect(run.trades.count == 1)
+    #expect(run.trades.count == 2)  // and summary.json's open position
     #expect(run.trades[0].symbol == "BRK,B")
     #expect(run.trades[0].exitPrice == 179.13)
     #expect(run.trades[0].returnFraction == 0.0598)

@@ -12,11 +12,12 @@ let chartIDs = ["equity-chart", "drawdown-chart", "monthly-heatmap", "yearly-ret
     let html = try String(contentsOfFile: out.index, encoding: .utf8)
     for id in chartIDs { #expect(html.contains("id=\"\(id)\""), "missing \(id)") }
     #expect(html.contains("<tr data-metric=\"total_return\"><td>Total return</td><td>462.64%</td></tr>"))
-    #expect(html.contains("<tr data-metric=\"sharpe\"><td>Sharpe ratio</td><td>0.601</td></tr>"))
+    #expect(html.contains("<tr data-metric=\"sharpe\"><td>Sharpe ratio</td><td>0.827</td></tr>"))
     #expect(html.contains("<tr data-metric=\"max_drawdown\"><td>Max drawdown</td><td>-33.93%</td></tr>"))
     #expect(html.contains("<tr data-metric=\"trades\"><td>Closed trades</td><td>93</td></tr>"))
     #expect(html.contains("<code>fast = 10</code>"))
     #expect(html.contains("Tests/Fixtures/data/GOOG_daily_2004-2013.csv"))
+    #expect(html.contains("252 periods per year"))
 }
 
 @Test func reportMakesNoNetworkReferences() throws {
@@ -37,9 +38,10 @@ let chartIDs = ["equity-chart", "drawdown-chart", "monthly-heatmap", "yearly-ret
     let lines = try Fixture.read(dir, "metrics.csv").split(separator: "\n").map(String.init)
     #expect(lines[0] == "name,value,unit")
     #expect(lines.contains("total_return,4.626351934000004,fraction"))
-    #expect(lines.contains("sharpe,0.6007399729861899,ratio"))
+    #expect(lines.contains("sharpe,0.8268005582135952,ratio"))
     #expect(lines.contains("trades,93.0,count"))
-    #expect(lines.contains { $0.hasPrefix("daily_var_95,-0.0273") })
+    #expect(lines.contains("var_95,-0.027323765775561705,fraction"))
+    #expect(lines.contains("periods_per_year,252.0,number"))
 }
 
 @Test func monthlyReturnsCsvMatchesHandComputedNovember2004() throws {
@@ -57,8 +59,9 @@ let chartIDs = ["equity-chart", "drawdown-chart", "monthly-heatmap", "yearly-ret
 @Test func userStringsAreEscapedEverywhere() throws {
     let dir = try Fixture.copy()
     var summary = try Fixture.read(dir, "summary.json")
-    summary = summary.replacingOccurrences(of: "\"strategy\": \"sma_cross\"", with: "\"strategy\": \"<script>alert(1)</script>\"")
-    summary = summary.replacingOccurrences(of: "\"fast\": 10", with: "\"fast\": \"<img onerror=x>\"")
+    summary = summary.replacingOccurrences(of: "\"strategy\" : \"sma_cross\"", with: "\"strategy\" : \"<script>alert(1)</script>\"")
+    summary = summary.replacingOccurrences(of: "\"fast\" : 10", with: "\"fast\" : \"<img onerror=x>\"")
+    #expect(summary.contains("<script>alert(1)</script>") && summary.contains("<img onerror=x>"))
     try Fixture.replace(dir, "summary.json", with: summary)
     let prices = try Fixture.read(dir, "prices.csv").replacingOccurrences(of: ",GOOG,", with: ",<b>GOOG</b>,")
     try Fixture.replace(dir, "prices.csv", with: prices)

@@ -1,22 +1,17 @@
 import Testing
 @testable import Reports
+import Analytics
 import MarketData
-
-@Test func drawdownIsEquityOverRunningPeakMinusOne() {
-    #expect(Drawdown.series([100, 120, 90, 130, 65]) == [0, 0, -0.25, 0, -0.5])
-    #expect(Drawdown.maximum([100, 120, 90, 130, 65]) == -0.5)
-}
 
 @Test func drawdownOfTheFixtureMatchesItsSummaryAndEquityCsv() throws {
     let run = try RunFolder.read(Fixture.smaCross)
-    let computed = Drawdown.series(run.equity.equity)
-    #expect(abs(computed.min()! - run.summary.metrics["max_drawdown"]!) < 1e-12)
+    let computed = DrawdownAnalysis.series(run.equity.equity)
+    #expect(computed.min()! == run.summary.metrics["max_drawdown"]!)
     let path = Fixture.smaCross + "/equity.csv"
     let written = try EquityCurve.read(path: path, name: path, full: true)
     #expect(written.cash.count == 2148 && written.exposure.count == 2148)
     #expect(run.equity.drawdown == computed)
-    let worst = zip(computed, written.drawdown).map { abs($0 - $1) }.max()!
-    #expect(worst < 1e-12)
+    #expect(written.drawdown == computed)
 }
 
 @Test func monthlyReturnsOfTheFixtureMatchHandComputedValues() throws {
@@ -44,14 +39,6 @@ import MarketData
     #expect(abs(y2013.value - (56263.51934000004 / 49445.62934000004 - 1)) < 1e-12)
 }
 
-@Test func dailySeriesKeepsTheLastBarOfEachDay() {
-    let d = CivilTime.epochSeconds(year: 2021, month: 1, day: 4)
-    let s = DailySeries(timestamps: [d + 3600, d + 7200, d + 86_400 + 60, d + 86_400 + 120], equity: [100, 101, 99, 110])
-    #expect(s.timestamps == [d + 7200, d + 86_400 + 120])
-    #expect(s.equity == [101, 110])
-    #expect(abs(s.returns[0] - (110.0 / 101.0 - 1)) < 1e-15)
-}
-
 @Test func rollingStatsUseSampleSdAndAnnualize() {
     let r = [0.01, -0.02, 0.03, 0.0]
     let (vol, sharpe) = RollingStats.compute(r, window: 3, periodsPerYear: 252)
@@ -60,7 +47,10 @@ import MarketData
     let mean = 0.02 / 3, sd = ((1.0 / 9 + 64.0 / 9 + 49.0 / 9) * 1e-4 / 2).squareRoot()
     #expect(abs(vol[2] - sd * 252.0.squareRoot()) < 1e-12)
     #expect(abs(sharpe[2] - mean / sd * 252.0.squareRoot()) < 1e-9)
-    #expect(RollingStats.window == 126 && RollingStats.periodsPerYear == 252)
+    #expect(RollingStats.window == 126)
+    // N scales both: 365 periods a year (crypto) annualise by √365.
+    let (vol365, sharpe365) = RollingStats.compute(r, window: 3, periodsPerYear: 365)
+    #expect(abs(vol365[2] - sd * 365.0.squareRoot()) < 1e-12 && abs(sharpe365[2] - mean / sd * 365.0.squareRoot()) < 1e-9)
 }
 
 @Test func histogramCountsEveryReturnAndVarIsTheFivePercentQuantile() {
@@ -85,8 +75,9 @@ import MarketData
     #expect(bh.first == 10_000)
     #expect(abs(bh.last! - 10_000 * 806.19 / 100.34) < 1e-9)
     // backtesting.py measures buy & hold from the first bar after the indicators' warm-up
-    // (bar 19 for SMA 20, close 113.97); the line is the same curve, so the ratio matches.
-    #expect(abs(bh.last! / bh[19] - 1 - run.summary.metrics["buy_and_hold_return"]!) < 1e-9)
+    // (bar 19 for SMA 20, close 113.97); the line is the same curve, so the ratio matches its
+    // `Buy & Hold Return [%]` of 607.3703606212161 (SEMANTICS.md section 1.6).
+    #expect(abs(bh.last! / bh[19] - 1 - 6.073703606212161) < 1e-9)
 }
 
 @Test func priceTableWrittenByTheEngineReadsBack() throws {

@@ -43,4 +43,37 @@ import Testing
         #expect(result.equity.first == spec.portfolio.cash)
         #expect(abs(result.summary.finalEquity / spec.portfolio.cash - result.folds.map { 1 + $0.outOfSample.totalReturn }.reduce(1, *)) < 1e-9)
     }
+
+    @Test func outOfSampleTradesCarryBarIndicesIntoTheSymbolsSeries() throws {
+        let spec = try SweepRunnerTests.smaCross()
+        let grid = try ParameterGrid(axes: [GridAxis(parsing: "fast=5,10"), GridAxis(parsing: "slow=20,40")], strategyParams: spec.paramNames)
+        let goog = try SweepRunnerTests.goog()
+        let runner = SweepRunner(spec: spec, plan: try SweepPlan(grid: grid, params: spec.params), series: [goog], jobs: 2)
+        let result = try #require(try WalkForward(parsing: "500:250", anchored: false).run(runner, rank: .sharpe).first)
+        #expect(!result.trades.isEmpty)
+        #expect(result.trades == result.folds.flatMap(\.trades))
+        for f in result.folds {
+            // The same trades as a run over the test window alone, shifted by its first bar.
+            let alone = try runner.runResult(combination: f.best.combination, series: [goog.slice(f.window.test)])
+            #expect(f.trades.count == alone.trades.count)
+            for (t, a) in zip(f.trades, alone.trades) {
+                #expect(t.entryBar == a.entryBar + f.window.test.lowerBound && t.exitBar == a.exitBar + f.window.test.lowerBound)
+            }
+            for t in f.trades {
+                // An index into the loaded series: the bar at that index has the trade's time.
+                #expect(f.window.test.contains(t.entryBar) && f.window.test.contains(t.exitBar))
+                #expect(goog.timestamps[t.entryBar] == t.entryTime && goog.timestamps[t.exitBar] == t.exitTime)
+            }
+        }
+    }
+
+    @Test func foldSummariesUseTheWholeSeriesAnnualisation() throws {
+        let spec = try SweepRunnerTests.smaCross()
+        let grid = try ParameterGrid(axes: [GridAxis(parsing: "fast=10"), GridAxis(parsing: "slow=20")], strategyParams: spec.paramNames)
+        let goog = try SweepRunnerTests.goog()
+        let runner = SweepRunner(spec: spec, plan: try SweepPlan(grid: grid, params: spec.params), series: [goog], jobs: 1)
+        let result = try #require(try WalkForward(parsing: "500:250", anchored: false).run(runner, rank: .sharpe).first)
+        #expect(result.summary.periodsPerYear == RunSummary.periodsPerYear(for: goog))
+        #expect(result.folds.allSatisfy { $0.outOfSample.periodsPerYear == 252 })
+    }
 }

@@ -14,7 +14,7 @@ import Testing
     #expect(json.status == 0)
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     let metrics = object?["metrics"] as? [String: Any]
-    #expect((metrics?["sharpe"] as? Double).map { abs($0 - 0.6007399729861899) < 1e-12 } == true)
+    #expect((metrics?["sharpe"] as? Double).map { abs($0 - 0.8268005582135952) < 1e-12 } == true)
 }
 
 @Test func reportCommandMissingFolderExitsTwoWithOneLine() throws {
@@ -29,7 +29,7 @@ import Testing
     try FileManager.default.copyItem(at: BarwiseProcess.fixtures.appendingPathComponent("run/sma_cross-GOOG"), to: dir)
     let trades = dir.appendingPathComponent("trades.csv")
     var lines = try String(contentsOf: trades, encoding: .utf8).split(separator: "\n").map(String.init)
-    lines[3] = lines[3].replacingOccurrences(of: ",182.0,", with: ",1 82,")
+    lines[3] = lines[3].replacingOccurrences(of: ",182,", with: ",1 82,")
     try (lines.joined(separator: "\n") + "\n").write(to: trades, atomically: true, encoding: .utf8)
     let out = try BarwiseProcess.run(["report", dir.path])
     #expect(out.status == 2)

@@ -27,7 +27,7 @@ public enum MetricCatalog {
         Group(title: "Risk", metrics: [
             m("annual_volatility", "Annual volatility", "fraction"), m("max_drawdown", "Max drawdown", "fraction"),
             m("avg_drawdown", "Average drawdown", "fraction"), m("max_drawdown_duration_days", "Max drawdown duration", "days"),
-            m("avg_drawdown_duration_days", "Average drawdown duration", "days"), m("daily_var_95", "Daily VaR 95% (historical)", "fraction"),
+            m("avg_drawdown_duration_days", "Average drawdown duration", "days"), m("var_95", "Daily VaR 95% (historical)", "fraction"),
             m("beta", "Beta", "ratio"),
         ]),
         Group(title: "Ratios", metrics: [
@@ -51,8 +51,9 @@ public enum MetricCatalog {
         return "number"
     }
 
-    /// A value as the report shows it in its unit.
+    /// A value as the report shows it in its unit; `n/a` for an undefined (NaN) one.
     public static func display(_ value: Double, unit: String) -> String {
+        guard !value.isNaN else { return "n/a" }
         switch unit {
         case "fraction": return NumberText.percent(value)
         case "currency": return NumberText.grouped(value, 2)

@@ -24,7 +24,7 @@ struct ReportPage {
         }
         let symbols = s.symbols.isEmpty ? (run.prices?.series.map(\.symbol) ?? []) : s.symbols
         let benchmarkName = symbols.count == 1 ? "Buy & hold \(symbols[0])" : "Buy & hold (equal weight)"
-        let dailyTimes = Array(report.daily.timestamps.dropFirst())
+        let dailyTimes = Array(report.dailyTimestamps.dropFirst())
         var prices: [[String: Any]] = []
         for (i, series) in (run.prices?.series ?? []).enumerated() {
             let trades = run.trades.filter { $0.symbol == series.symbol }
@@ -46,6 +46,7 @@ struct ReportPage {
             "monthly": MonthlyHeatmap(months: report.months, years: report.years).svg(),
             "yearly": YearlyBars(years: report.years).svg(),
             "histogram": HistogramChart(histogram: report.histogram).svg(),
+            "periodsPerYear": NumberText.grouped(report.periodsPerYear, 0),
             "rolling": RollingChart(timestamps: dailyTimes, sharpe: report.rollingSharpe, volatility: report.rollingVolatility).svg(),
             "prices": prices,
             "trades": TradesTable(trades: run.trades).context(),

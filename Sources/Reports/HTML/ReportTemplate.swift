@@ -63,7 +63,7 @@ enum ReportTemplate {
     <figure>{{{histogram}}}<figcaption>Daily returns of the end-of-day equity; dashed: normal fit (mean, sample sd); red: 95% historical VaR.</figcaption></figure>
 
     <h2>Rolling 6-month Sharpe and volatility</h2>
-    <figure>{{{rolling}}}<figcaption>126 daily returns per window, 252 days per year, sample sd (ddof 1), risk-free rate 0.</figcaption></figure>
+    <figure>{{{rolling}}}<figcaption>126 daily returns per window, {{periodsPerYear}} periods per year (summary.json's periods_per_year), sample sd (ddof 1), risk-free rate 0.</figcaption></figure>
 
     <h2>Prices and trades</h2>
     {{#prices}}<figure>{{{svg}}}</figure>

@@ -1,3 +1,5 @@
+import Analytics
+
 /// `equity.csv` of a run folder: one row per bar, `timestamp,equity,cash,exposure,drawdown`
 /// (drawdown a negative fraction or 0; exposure the fraction of equity in the market).
 public struct EquityCurve: Sendable, Equatable {
@@ -19,7 +21,7 @@ public struct EquityCurve: Sendable, Equatable {
 
     /// Reads `equity.csv`; `timestamp` and `equity` are required. `cash`, `exposure` and
     /// `drawdown` are read only when `full`: the report draws neither cash nor exposure, and
-    /// recomputes drawdown from equity (`Drawdown.series`, the definition the engine writes),
+    /// recomputes drawdown from equity (`DrawdownAnalysis.series`, the definition the engine writes),
     /// which is cheaper than parsing it and saves most of the parsing of a million-bar run.
     /// Timestamps must increase.
     static func read(path: String, name: String, full: Bool = false) throws(ReportError) -> EquityCurve {
@@ -40,7 +42,7 @@ public struct EquityCurve: Sendable, Equatable {
         if let cx { curve.exposure = try csv.doubles(cx, allowEmpty: true) }
         if let cd { curve.drawdown = try csv.doubles(cd, allowEmpty: true) }
         guard curve.count > 0 else { throw .malformedCSV(file: name, line: 2, field: "timestamp", detail: "is missing: the file has no rows") }
-        if curve.drawdown.count != curve.count { curve.drawdown = Drawdown.series(curve.equity) }
+        if curve.drawdown.count != curve.count { curve.drawdown = DrawdownAnalysis.series(curve.equity) }
         return curve
     }
 }

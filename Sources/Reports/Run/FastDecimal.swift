@@ -3,10 +3,10 @@
 ///
 /// Up to 15 significant digits with a decimal exponent within ±22: the mantissa and the power of
 /// ten are exact doubles, so one IEEE multiplication or division gives the correctly rounded
-/// value (Clinger's fast path). 16 to 19 significant digits (shortest round-trip output of
-/// arbitrary doubles, e.g. `56263.51934000004`): two roundings, so the result is the nearest
-/// double or its neighbour (relative error below 2.3e-16), which no chart or period return can
-/// show. Anything else returns nil and the caller falls back to `strtod`.
+/// value (Clinger's fast path). Anything else (16 or 17 significant digits, the shortest
+/// round-trip text of an arbitrary double such as `56263.51934000004`, included) returns nil and
+/// the caller falls back to `strtod`, which rounds correctly: every value reads back as the
+/// exact double the engine wrote, so the report's figures equal summary.json's to the last digit.
 enum FastDecimal {
     private static let powers: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
                                            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
@@ -51,8 +51,8 @@ enum FastDecimal {
         }
         guard i == end else { return nil }
         if mantissa == 0 { return negative ? -0.0 : 0 }
-        guard digits <= 19, abs(exponent) <= 22 else { return nil }
-        let m = Double(mantissa)  // exact below 2^53 (15 digits always are)
+        guard digits <= 15, abs(exponent) <= 22 else { return nil }
+        let m = Double(mantissa)  // exact: 15 digits are below 2^53
         let value = exponent < 0 ? m / powers[-exponent] : m * powers[exponent]
         return negative ? -value : value
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything a report draws, read from a run folder (`reports/<strategy>-<UTC timestamp>/`):
-/// `equity.csv`, `trades.csv` and `summary.json` (required), `manifest.json` and `prices.csv`
+/// `equity.csv`, `trades.csv` (plus summary.json's `open_positions`) and `summary.json` (required), `manifest.json` and `prices.csv`
 /// (optional: without prices there is no buy-and-hold line and no price chart).
 public struct RunFolder: Sendable {
     public var path: String
@@ -43,7 +43,9 @@ public struct RunFolder: Sendable {
             }
         }
         let equity = try slots.equity!.get()
-        let trades = try TradeRecord.read(path: t.path, name: t.name)
+        // Closed trades, then the open ones (summary.json) unless trades.csv already lists them.
+        var trades = try TradeRecord.read(path: t.path, name: t.name)
+        if !trades.contains(where: \.isOpen) { trades += summary.openPositions }
         let manifest = exists("manifest.json") ? try RunManifest.read(path: file("manifest.json").path, name: file("manifest.json").name) : nil
         let prices = try slots.prices?.get()
         return RunFolder(path: path, summary: summary, manifest: manifest, equity: equity, trades: trades, prices: prices)

@@ -9,8 +9,12 @@ public struct RunSummary: Sendable, Equatable {
     public var symbols: [String]
     public var start: String
     public var end: String
-    /// Every numeric top-level key (`sharpe`, `total_return`, ...).
+    /// Every numeric top-level key (`sharpe`, `total_return`, ...); a `null` one (a figure the
+    /// run is too short for) is NaN, shown as `n/a` and written as an empty metrics.csv cell.
     public var metrics: [String: Double]
+    /// The trades still open at the end (`open_positions`: `barwise run` writes only closed
+    /// trades to trades.csv), as trade rows without an exit; commission, pnl and return NaN.
+    public var openPositions: [TradeRecord] = []
 
     public init(strategy: String, params: [(name: String, value: String)] = [], symbols: [String] = [], start: String = "", end: String = "", metrics: [String: Double] = [:]) {
         self.strategy = strategy
@@ -30,13 +34,27 @@ public struct RunSummary: Sendable, Equatable {
         let object = try JSONFile.object(path: path, name: name)
         guard let strategy = object["strategy"]?.string else { throw .malformedJSON(file: name, detail: "key 'strategy' is missing or not a string") }
         var metrics: [String: Double] = [:]
-        for (k, v) in object { if let d = v.number { metrics[k] = d } }
+        for (k, v) in object {
+            if let d = v.number { metrics[k] = d } else if case .null = v { metrics[k] = .nan }
+        }
         var params: [(name: String, value: String)] = []
         if case .object(let p)? = object["params"] { params = p.map { (name: $0.key, value: $0.value.text) }.sorted { $0.name < $1.name } }
         var symbols: [String] = []
         if case .array(let a)? = object["symbols"] { symbols = a.map(\.text) }
-        return RunSummary(strategy: strategy, params: params, symbols: symbols,
-                          start: object["start"]?.string ?? "", end: object["end"]?.string ?? "", metrics: metrics)
+        var summary = RunSummary(strategy: strategy, params: params, symbols: symbols,
+                                 start: object["start"]?.string ?? "", end: object["end"]?.string ?? "", metrics: metrics)
+        if case .array(let open)? = object["open_positions"] {
+            for case .object(let p) in open {
+                guard let symbol = p["symbol"]?.string, let entry = p["entry_time"]?.string.flatMap(ISOTimestamp.parse),
+                      let price = p["entry_price"]?.number, let size = p["size"]?.number, let bar = p["entry_bar"]?.number else {
+                    throw .malformedJSON(file: name, detail: "an open_positions entry lacks symbol, size, entry_time, entry_bar or entry_price")
+                }
+                summary.openPositions.append(TradeRecord(
+                    symbol: symbol, side: p["side"]?.string ?? "long", size: size, entryTime: entry, entryBar: Int(bar), entryPrice: price,
+                    exitTime: nil, exitBar: nil, exitPrice: nil, commission: .nan, pnl: .nan, returnFraction: .nan))
+            }
+        }
+        return summary
     }
 }
 

@@ -1,10 +1,12 @@
-import MarketData
+import Analytics
 
-/// Calendar-period returns of an equity curve (UTC calendar).
+/// Calendar-period returns of an equity curve (UTC calendar), for the monthly heatmap, the yearly
+/// bars and `monthly_returns.csv`.
 ///
-/// The return of a period is `E_last(period) / E_last(previous period) - 1`, where `E_last` is
-/// the last equity value inside the period; the first period uses the curve's first value as
-/// its base. So the monthly returns compound exactly to the yearly ones and to the total return.
+/// They are `Analytics.CalendarReturns` of the curve's daily returns (`DailyResampler`): each
+/// period's value is ∏(1 + r) − 1 over the daily returns stamped in it, the first return (from
+/// the first point to the end of its day) counting in the first period. These are exactly the
+/// numbers behind summary.json's `best_month`, `worst_month`, `best_year` and `worst_year`.
 public enum PeriodReturns {
     /// One calendar month's return (`month` 1...12).
     public struct Month: Sendable, Equatable {
@@ -28,43 +30,15 @@ public enum PeriodReturns {
         }
     }
 
-    public static func monthly(timestamps: [Int64], equity: [Double]) -> [Month] {
-        periods(timestamps: timestamps, equity: equity) { y, m in y * 12 + (m - 1) }
-            .map { Month(year: $0.key / 12, month: $0.key % 12 + 1, value: $0.value) }
+    /// Monthly and yearly returns of `equity` at `timestamps` (none for fewer than two days).
+    public static func of(timestamps: [Int64], equity: [Double]) -> (months: [Month], years: [Year]) {
+        let daily = DailyResampler.resample(values: equity, timestamps: timestamps)
+        let calendar = CalendarReturns(returns: DailyResampler.returns(daily.values), timestamps: Array(daily.timestamps.dropFirst()))
+        return (calendar.monthly.map { Month(year: $0.year, month: $0.month ?? 0, value: $0.value) },
+                calendar.yearly.map { Year(year: $0.year, value: $0.value) })
     }
 
-    public static func yearly(timestamps: [Int64], equity: [Double]) -> [Year] {
-        periods(timestamps: timestamps, equity: equity) { y, _ in y }.map { Year(year: $0.key, value: $0.value) }
-    }
+    public static func monthly(timestamps: [Int64], equity: [Double]) -> [Month] { of(timestamps: timestamps, equity: equity).months }
 
-    /// The year and month of epoch seconds, UTC.
-    static func yearMonth(_ t: Int64) -> (year: Int, month: Int) {
-        let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
-        let d = CivilTime.date(fromDays: days)
-        return (d.year, d.month)
-    }
-
-    private static func periods(timestamps: [Int64], equity: [Double], key: (Int, Int) -> Int) -> [(key: Int, value: Double)] {
-        guard let first = equity.first else { return [] }
-        var out: [(key: Int, value: Double)] = []
-        var base = first
-        var currentKey: Int? = nil
-        var lastDay: Int64 = .min
-        var lastKey = 0
-        for i in timestamps.indices {
-            let day = timestamps[i] >= 0 ? timestamps[i] / 86_400 : (timestamps[i] - 86_399) / 86_400
-            if day != lastDay {  // the calendar only changes with the day
-                let ym = CivilTime.date(fromDays: day)
-                lastKey = key(ym.year, ym.month)
-                lastDay = day
-            }
-            if let k = currentKey, k != lastKey {
-                out.append((k, equity[i - 1] / base - 1))
-                base = equity[i - 1]
-            }
-            currentKey = lastKey
-        }
-        if let k = currentKey { out.append((k, equity[equity.count - 1] / base - 1)) }
-        return out
-    }
+    public static func yearly(timestamps: [Int64], equity: [Double]) -> [Year] { of(timestamps: timestamps, equity: equity).years }
 }

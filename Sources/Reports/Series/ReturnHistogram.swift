@@ -1,12 +1,13 @@
+import Analytics
 import Foundation
 
 /// A histogram of periodic returns with a fitted normal density and the historical VaR.
 ///
 /// Bins: `bins` equal-width bins over [min, max] (default `min(60, max(10, sqrt(n)))`).
-/// Normal fit: mean and sample standard deviation (ddof 1); `expected[i]` is the normal
+/// Normal fit: `Analytics.Statistics` mean and sample standard deviation (ddof 1); `expected[i]` is the normal
 /// density at the bin center times `n * width`, so it is on the same scale as the counts.
-/// VaR at 95 %: the 5 % quantile of the returns (linear interpolation between order
-/// statistics, numpy's default), a negative return; the loss is its negation.
+/// VaR at 95 %: `Analytics.ReturnMetrics.historicalVaR` (numpy's linear percentile), a negative
+/// return, the figure summary.json calls `var_95`; the loss is its negation.
 public struct ReturnHistogram: Sendable, Equatable {
     public var lower: Double
     public var width: Double
@@ -24,8 +25,8 @@ public struct ReturnHistogram: Sendable, Equatable {
         let w = hi > lo ? (hi - lo) / Double(k) : 1
         var counts = [Int](repeating: 0, count: k)
         for x in r { counts[min(k - 1, max(0, Int((x - lo) / w)))] += 1 }
-        let mean = n > 0 ? r.reduce(0, +) / Double(n) : 0
-        let std = n > 1 ? (r.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)).squareRoot() : 0
+        let mean = n > 0 ? Statistics.mean(r) : 0
+        let std = n > 1 ? Statistics.standardDeviation(r, ddof: 1) : 0
         self.lower = lo
         self.width = w
         self.counts = counts
@@ -37,16 +38,7 @@ public struct ReturnHistogram: Sendable, Equatable {
             let z = (x - mean) / std
             return Double(n) * w * (-0.5 * z * z).exp / (std * (2 * Double.pi).squareRoot())
         }
-        self.var95 = Self.quantile(r.sorted(), 0.05)
-    }
-
-    /// The q-quantile of sorted values, linear between order statistics (NaN when empty).
-    public static func quantile(_ sorted: [Double], _ q: Double) -> Double {
-        guard !sorted.isEmpty else { return .nan }
-        let h = Double(sorted.count - 1) * q
-        let i = Int(h.rounded(.down))
-        let j = min(i + 1, sorted.count - 1)
-        return sorted[i] + (h - Double(i)) * (sorted[j] - sorted[i])
+        self.var95 = ReturnMetrics.historicalVaR(raw)
     }
 }
 

@@ -1,30 +1,26 @@
-/// Rolling annualized volatility and Sharpe ratio of periodic returns.
-///
-/// Conventions: window 126 periods (six months of trading days), 252 periods per year, sample
-/// standard deviation (ddof 1), risk-free rate 0:
-/// `vol = std(r, ddof 1) * sqrt(252)`, `sharpe = mean(r) / std(r, ddof 1) * sqrt(252)`.
+import Analytics
+
+/// Rolling annualised volatility and Sharpe ratio of daily returns: over each window of
+/// `window` returns, `Analytics.ReturnMetrics.annualVolatility` (std(r, ddof 1)·√N) and
+/// `ReturnMetrics.sharpe` (mean/std·√N, risk-free 0), N the run's periods per year
+/// (summary.json's `periods_per_year`, `PeriodsPerYear` when absent). The last window's figures
+/// are those of summary.json's formulas on the last `window` returns.
 /// Values before the first full window are NaN, and Sharpe is NaN when the window is flat.
 public enum RollingStats {
+    /// Six months of trading days.
     public static let window = 126
-    public static let periodsPerYear = 252.0
 
-    /// Rolling (volatility, sharpe) aligned with `returns`; O(n x window), exact two-pass per window.
-    public static func compute(_ returns: [Double], window: Int = window, periodsPerYear: Double = periodsPerYear) -> (volatility: [Double], sharpe: [Double]) {
+    /// Rolling (volatility, sharpe) aligned with `returns`; O(n × window).
+    public static func compute(_ returns: [Double], window: Int = window, periodsPerYear: Double) -> (volatility: [Double], sharpe: [Double]) {
         let n = returns.count
         var vol = [Double](repeating: .nan, count: n)
         var sharpe = [Double](repeating: .nan, count: n)
         guard window >= 2, n >= window else { return (vol, sharpe) }
-        let w = Double(window)
-        let annual = periodsPerYear.squareRoot()
+        var slice = [Double](repeating: 0, count: window)
         for end in (window - 1)..<n {
-            var sum = 0.0
-            for i in (end - window + 1)...end { sum += returns[i] }
-            let mean = sum / w
-            var ss = 0.0
-            for i in (end - window + 1)...end { let d = returns[i] - mean; ss += d * d }
-            let sd = (ss / (w - 1)).squareRoot()
-            vol[end] = sd * annual
-            sharpe[end] = sd > 0 ? mean / sd * annual : .nan
+            for k in 0..<window { slice[k] = returns[end - window + 1 + k] }
+            vol[end] = ReturnMetrics.annualVolatility(slice, periodsPerYear: periodsPerYear)
+            sharpe[end] = ReturnMetrics.sharpe(slice, periodsPerYear: periodsPerYear)
         }
         return (vol, sharpe)
     }

@@ -19,6 +19,7 @@ public enum SweepReport {
     <main>
     <h1 id="strategy">{{strategy}}: parameter sweep</h1>
     <p class="sub">{{runs}} runs over {{params}}, ranked by {{rank}}; {{trials}} trials; deflated Sharpe ratio of the best: {{dsr}}</p>
+    {{#hasPBO}}<p class="sub" id="pbo">Probability of backtest overfitting (PBO): {{#pbo}}{{symbol}} {{value}}{{^last}}, {{/last}}{{/pbo}}</p>{{/hasPBO}}
     <h2>Best runs</h2>
     <table id="ranked"><thead><tr><th class="num">#</th>{{#paramNames}}<th class="num">{{.}}</th>{{/paramNames}}<th>Symbol</th>{{#metricNames}}<th class="num">{{.}}</th>{{/metricNames}}</tr></thead><tbody>
     {{#rows}}<tr><td class="num">{{rank}}</td>{{#params}}<td class="num">{{.}}</td>{{/params}}<td>{{symbol}}</td>{{#metrics}}<td class="num">{{.}}</td>{{/metrics}}</tr>
@@ -45,6 +46,10 @@ public enum SweepReport {
             "style": ReportStyle.css, "strategy": t.strategy, "runs": t.rows.count, "params": t.paramNames.joined(separator: ", "),
             "rank": t.rank, "trials": t.trials, "dsr": t.deflatedSharpe.isFinite ? NumberText.fixed(t.deflatedSharpe, 3) : "n/a",
             "paramNames": t.paramNames, "metricNames": metricNames, "rows": rows,
+            "hasPBO": !t.pbo.isEmpty,
+            "pbo": t.pbo.keys.sorted().enumerated().map { i, symbol -> [String: Any] in
+                ["symbol": symbol, "value": t.pbo[symbol]!.isFinite ? NumberText.fixed(t.pbo[symbol]!, 3) : "n/a", "last": i == t.pbo.count - 1]
+            },
             "heatmap": t.paramNames.count >= 2 ? ParamHeatmap(table: t, x: 0, y: 1).svg() : "",
             "distribution": MetricDistribution(values: t.rows.compactMap { $0.metrics[t.rank] }, best: t.rows.first?.metrics[t.rank] ?? .nan, name: t.rank).svg(),
         ]

@@ -19,13 +19,17 @@ public struct SweepTable: Sendable {
     public var rank: String
     public var trials: Int
     public var deflatedSharpe: Double
+    /// Probability of backtest overfitting per symbol (`--pbo`), empty when not computed.
+    public var pbo: [String: Double]
 
-    public init(strategy: String, paramNames: [String], rows: [Row], rank: String, trials: Int, deflatedSharpe: Double) {
+    public init(strategy: String, paramNames: [String], rows: [Row], rank: String, trials: Int, deflatedSharpe: Double,
+                pbo: [String: Double] = [:]) {
         self.strategy = strategy
         self.paramNames = paramNames
         self.rows = rows
         self.rank = rank
         self.trials = trials
         self.deflatedSharpe = deflatedSharpe
+        self.pbo = pbo
     }
 }
