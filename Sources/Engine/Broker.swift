@@ -257,6 +257,11 @@ struct Broker: Sendable {
         let riskDistance = o.stopLossDistance > 0 ? o.stopLossDistance : o.trailingDistance
         let size = config.sizing.size(price: price, available: available, equity: equity,
                                       stopDistance: riskDistance, commission: config.commission)
+        // Not finite (NaN included) or beyond 10¹⁵ units: a price near zero, never a trade.
+        if !(size <= Sizing.maximumUnits) {
+            record(o, .rejected, .sizeOutOfBounds, size: size.isNaN ? 0 : size, time: bar.time, bar: bar.index, price: .nan, commission: 0)
+            return false
+        }
         if size <= 0 {
             var reason = OrderReason.zeroSize
             if case .risk = config.sizing.mode, !(riskDistance > 0) { reason = .noStopDistance }

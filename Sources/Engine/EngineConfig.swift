@@ -71,7 +71,7 @@ public struct EngineConfig: Sendable, Equatable {
         switch sizing.mode {
         case .all: break
         case .fraction(let f) where !(f > 0 && f.isFinite): throw .invalidSetting(key: "sizing.fraction", value: f, expected: "a share of equity above 0")
-        case .units(let u) where !(u > 0 && u.isFinite): throw .invalidSetting(key: "sizing.units", value: u, expected: "a number of units above 0")
+        case .units(let u) where !(u > 0 && u <= Sizing.maximumUnits): throw .invalidSetting(key: "sizing.units", value: u, expected: "a number of units above 0 and at most 1e15")
         case .notional(let n) where !(n > 0 && n.isFinite): throw .invalidSetting(key: "sizing.notional", value: n, expected: "an amount above 0")
         case .risk(let r) where !(r > 0 && r < 1): throw .invalidSetting(key: "sizing.risk", value: r, expected: "a share of equity between 0 and 1")
         default: break

@@ -59,6 +59,9 @@ public enum OrderReason: String, Sendable, Equatable {
     case insufficientCash = "insufficient_cash"
     /// The sizing rule gives no unit to trade (e.g. `all` with no cash left).
     case zeroSize = "zero_size"
+    /// The size is not finite or above `Sizing.maximumUnits` (10¹⁵ units), as a price near zero
+    /// gives: rejected rather than traded.
+    case sizeOutOfBounds = "size_out_of_bounds"
     /// A limit or stop price rule was NaN or not positive.
     case invalidPrice = "invalid_price"
     /// `risk` sizing without a usable stop distance on the signal bar.
