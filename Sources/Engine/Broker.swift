@@ -9,7 +9,8 @@
 /// 3. attached exits of trades opened on this bar, against the same bar's range.
 ///
 /// Entry sizes are computed at fill time from the fill price (`Sizing`); an entry that costs
-/// more than the available margin is rejected and recorded, never filled on credit.
+/// more than the available margin is rejected and recorded, never filled on credit. When the
+/// equity at a close is zero or less, `liquidate` closes everything out (`Simulation`).
 struct Broker: Sendable {
     let config: EngineConfig
     /// Orders waiting for a bar, closes ahead of entries (per symbol, queue order).
@@ -129,6 +130,32 @@ struct Broker: Sendable {
                    time: cancel ? time : o.createdTime, bar: o.createdBar, price: .nan, commission: 0)
         }
         rebalancePending.removeAll()
+    }
+
+    /// Bankruptcy (backtesting.py 0.6.6's `_Broker.next` on equity ≤ 0): every open trade is
+    /// closed at its symbol's last price (the close just marked), oldest first, with its exit
+    /// commission; every queued order is cancelled; the balance, zero or below by then, is set to
+    /// 0 (a deficit is written off, never owed). Each close-out is recorded as a filled
+    /// `liquidation` order, reason `out_of_money`. `time(s)` and `bar(s)` give symbol s's bar.
+    mutating func liquidate(portfolio: inout Portfolio, time: (Int) -> Int64, bar: (Int) -> Int) {
+        while let t = portfolio.openTrades.first {
+            let s = t.symbol
+            let price = portfolio.lastPrice[s]
+            let commission = config.commission.commission(size: t.size, price: price)
+            portfolio.close(at: 0, price: price, time: time(s), bar: bar(s), commission: commission, type: .market)
+            records.append(OrderRecord(
+                id: nextOrderID, symbol: s, side: t.side.opposite, intent: .liquidation, type: .market, status: .filled,
+                reason: .outOfMoney, size: Swift.abs(t.size), limit: .nan, stop: .nan, createdTime: time(s), createdBar: bar(s),
+                time: time(s), bar: bar(s), price: price, commission: commission))
+            nextOrderID += 1
+        }
+        for o in pending + rebalancePending {
+            record(o, .cancelled, .outOfMoney, size: o.intent == .rebalance ? o.units : 0, time: time(o.symbol), bar: bar(o.symbol),
+                   price: .nan, commission: 0)
+        }
+        pending.removeAll()
+        rebalancePending.removeAll()
+        portfolio.writeOff()
     }
 
     // MARK: - Attached exits

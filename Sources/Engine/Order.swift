@@ -37,6 +37,9 @@ public enum OrderIntent: String, Sendable, Equatable {
     /// Moves a position towards an allocation strategy's target units: a buy opens a trade, a
     /// sell reduces the symbol's trades oldest first (`Broker.fillRebalances`).
     case rebalance
+    /// Closes a trade because the equity reached zero (`Broker.liquidate`): at the close, with
+    /// reason `out_of_money`.
+    case liquidation
 }
 
 /// What became of an order.
@@ -44,7 +47,8 @@ public enum OrderStatus: String, Sendable, Equatable {
     case filled
     /// Refused by the broker (see `OrderRecord.reason`).
     case rejected
-    /// Replaced by an exclusive reversal, or cancelled when the run closed at the end.
+    /// Replaced by an exclusive reversal, or cancelled when the run closed at the end or ran out
+    /// of money.
     case cancelled
     /// A limit or stop entry that did not trigger within `good_for` bars.
     case expired
@@ -70,6 +74,8 @@ public enum OrderReason: String, Sendable, Equatable {
     case replaced
     /// Closed at the end of the run.
     case endOfData = "end_of_data"
+    /// The equity reached zero: trades closed out, queued orders cancelled, no order after it.
+    case outOfMoney = "out_of_money"
 }
 
 /// An order waiting for a bar: entries and rule exits queued at one bar's close for the next.

@@ -11,6 +11,13 @@ import Signals
 /// 4. the rules turn signals into orders, queued for t+1 (or filled at close[t] with
 ///    `fill = "close"`).
 ///
+/// **Bankruptcy** (backtesting.py 0.6.6, `_Broker.next`): when the equity marked in step 2 is
+/// zero or less (shorts whose price rises, or a gap through a stop, can take it there), every
+/// open trade is closed at that close, queued orders are cancelled, the balance is set to 0 and
+/// the run stops adding risk: no rule or allocation places an order again and the equity stays 0
+/// to the end (`outOfMoneyTime` says when). Nothing is bought on credit, and the equity curve
+/// never goes below zero.
+///
 /// An allocation strategy (`[allocation]`, no `[rules]`) runs through the same steps: in
 /// step 1 the broker also fills the queued rebalance orders (sells, then buys within the cash),
 /// and after step 2 the `Allocator` records the closes and, at the first timestamp of each new
@@ -43,6 +50,9 @@ public struct Simulation: Sendable {
     private var replayedTimestamps: [Int64]?
     /// The allocation state (nil for rule-based strategies).
     var allocator: Allocator?
+    /// The timestamp at which the equity reached zero and everything was closed out (nil while
+    /// solvent); no order is placed after it.
+    public private(set) var outOfMoneyTime: Int64?
 
     /// - Parameters:
     ///   - program: the compiled strategy; each symbol steps its own copy.
@@ -98,8 +108,9 @@ public struct Simulation: Sendable {
         for j in 0..<batch.count { fill(batch.symbols[j], batch.bars[j], batch.indices[j], wasOpen) }
         if allocator != nil { fillRebalances(batch) }
         for j in 0..<batch.count { mark(batch.symbols[j], batch.bars[j], batch.indices[j]) }
+        checkSolvency(batch.timestamp)
         for j in 0..<batch.count { signal(batch.symbols[j], batch.bars[j], batch.indices[j]) }
-        if allocator != nil { allocate(batch) }
+        if allocator != nil && outOfMoneyTime == nil { allocate(batch) }
         close(batch.timestamp, wasOpen, closedBefore)
     }
 
@@ -119,6 +130,7 @@ public struct Simulation: Sendable {
         let closedBefore = portfolio.closedTrades.count
         fill(s, bar, index, wasOpen)
         mark(s, bar, index)
+        checkSolvency(bar.timestamp)
         signal(s, bar, index)
         close(bar.timestamp, wasOpen, closedBefore)
     }
@@ -178,26 +190,27 @@ public struct Simulation: Sendable {
                                    portfolio: &portfolio)
                 }
                 program.step(open: o, high: high[i], low: low[i], close: c, volume: volume[i])
-                let rules = slots.read(program)
-                // Most bars fire nothing: only then is the decision (a call) needed.
-                if rules.firesAny || slots.trailingStop >= 0 { decide(symbol: 0, time: t, close: c, index: first + i, rules: rules) }
-                if config.fill == .close && broker.hasPending {
+                // The mark at the close; a decision at this close changes it only with `fill = "close"`.
+                var (equity, gross, net) = marks(at: c)
+                if equity <= 0 && outOfMoneyTime == nil {
                     portfolio.lastPrice[0] = c
-                    broker.processAtClose(symbol: 0, bar: Broker.BarView(time: t, index: first + i, open: o, high: high[i], low: low[i], close: c),
-                                          portfolio: &portfolio)
+                    let index = first + i
+                    goBankrupt(t, time: { _ in t }, bar: { _ in index })
+                    (equity, gross, net) = (0, 0, 0)
+                }
+                if outOfMoneyTime == nil {
+                    let rules = slots.read(program)
+                    // Most bars fire nothing: only then is the decision (a call) needed.
+                    if rules.firesAny || slots.trailingStop >= 0 { decide(symbol: 0, time: t, close: c, index: first + i, rules: rules) }
+                    if config.fill == .close && broker.hasPending {
+                        portfolio.lastPrice[0] = c
+                        broker.processAtClose(symbol: 0, bar: Broker.BarView(time: t, index: first + i, open: o, high: high[i], low: low[i], close: c),
+                                              portfolio: &portfolio)
+                        (equity, gross, net) = marks(at: c)
+                    }
                 }
                 let isOpen = !portfolio.openTrades.isEmpty
                 if wasOpen || isOpen || portfolio.closedTrades.count != closedBefore { exposedBars += 1 }
-                var equity = portfolio.balance
-                var gross = 0.0
-                var net = 0.0
-                if isOpen {
-                    for trade in portfolio.openTrades {
-                        equity += trade.size * (c - trade.entryPrice)
-                        gross += Swift.abs(trade.size) * c
-                        net += trade.size * c
-                    }
-                }
                 timeOut?[i] = t
                 equityOut[i] = equity
                 grossOut[i] = gross
@@ -251,6 +264,7 @@ public struct Simulation: Sendable {
         // The columns now belong to the result: later steps record into fresh ones.
         columns = RunColumns(copyingLatestBarsOf: c)
         out.exposedBars = exposedBars
+        out.outOfMoneyTime = outOfMoneyTime
         out.trades = portfolio.closedTrades
         out.openTrades = portfolio.openTrades
         out.orders = broker.records
@@ -293,14 +307,45 @@ public struct Simulation: Sendable {
         columns.lastClose[s] = bar.close
     }
 
-    /// Phases 3–4: the symbol's program steps, then its rules place orders.
+    /// Phases 3–4: the symbol's program steps, then its rules place orders (none after a
+    /// bankruptcy).
     @inline(__always)
     private mutating func signal(_ s: Int, _ bar: Bar, _ index: Int) {
         programs[s].step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
+        guard outOfMoneyTime == nil else { return }
         decide(symbol: s, time: bar.timestamp, close: bar.close, index: index, rules: slots.read(programs[s]))
         if config.fill == .close && broker.hasPending {
             broker.processAtClose(symbol: s, bar: view(bar, index), portfolio: &portfolio)
         }
+    }
+
+    /// Equity, gross and net exposure of the single symbol's open trades marked at `close`.
+    @inline(__always)
+    private func marks(at close: Double) -> (equity: Double, gross: Double, net: Double) {
+        var equity = portfolio.balance
+        var gross = 0.0
+        var net = 0.0
+        for trade in portfolio.openTrades {
+            equity += trade.size * (close - trade.entryPrice)
+            gross += Swift.abs(trade.size) * close
+            net += trade.size * close
+        }
+        return (equity, gross, net)
+    }
+
+    /// Phase 2, after the marks: bankruptcy when the equity is zero or less (see the type's
+    /// comment). Checked only while solvent and when something can have moved the equity.
+    @inline(__always)
+    private mutating func checkSolvency(_ t: Int64) {
+        guard outOfMoneyTime == nil, !portfolio.openTrades.isEmpty || portfolio.balance <= 0, portfolio.equity <= 0 else { return }
+        let c = columns
+        goBankrupt(t, time: { c.lastTime[$0] }, bar: { c.lastIndex[$0] })
+    }
+
+    /// Closes everything out at the marked closes and stops the run adding risk.
+    private mutating func goBankrupt(_ t: Int64, time: (Int) -> Int64, bar: (Int) -> Int) {
+        broker.liquidate(portfolio: &portfolio, time: time, bar: bar)
+        outOfMoneyTime = t
     }
 
     /// Records the timestamp's equity point.
