@@ -5,7 +5,9 @@
 ///    fills at the open; otherwise, when the bar's range reaches both the stop-loss and the
 ///    take-profit, the stop-loss fills first (pessimistic);
 /// 2. the symbol's queued orders, closes first: market orders at the open, limit and stop
-///    entries when the bar trades through their level (a gap fills at the open);
+///    entries when the bar trades through their level (a gap fills at the open); a limit or
+///    stop entry placed on bar i is valid on bars i+1 … i+`good_for` and expires on its last
+///    bar when that bar does not fill it (before the bar's decisions, which may place it again);
 /// 3. attached exits of trades opened on this bar, against the same bar's range.
 ///
 /// Entry sizes are computed at fill time from the fill price (`Sizing`); an entry that costs
@@ -230,6 +232,10 @@ struct Broker: Sendable {
                 record(o, .expired, .none, size: 0, time: bar.time, bar: bar.index, price: .nan, commission: 0)
             } else if let price = entryPrice(&o, bar: bar, marketPrice: marketPrice) {
                 if fillEntry(o, price: price, bar: bar, portfolio: &portfolio) { opened += 1 }
+            } else if bar.index >= o.lastBar {
+                // Its last valid bar did not fill it: finished now, before this bar's decisions,
+                // so that an entry re-placed every bar (cancel and replace) gets an order every bar.
+                record(o, .expired, .none, size: 0, time: bar.time, bar: bar.index, price: .nan, commission: 0)
             } else {
                 keep = true
             }

@@ -20,7 +20,9 @@ public struct EngineConfig: Sendable, Equatable {
     public var exclusive = false
     /// Entries in one direction that may be open (or pending) at once per symbol.
     public var pyramiding = 1
-    /// Bars a limit or stop entry stays valid after the bar that placed it.
+    /// Bars a limit or stop entry stays valid after the bar that placed it: placed on bar i, it
+    /// may fill on bars i+1 … i+goodFor and expires on bar i+goodFor if that bar does not fill it,
+    /// before that bar's decisions (so with 1, an entry rule that holds gets an order every bar).
     public var goodFor = 1
     /// Close every open trade when the data ends (backtesting.py's `finalize_trades=True`).
     public var closeAtEnd = false
