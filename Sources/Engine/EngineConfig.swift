@@ -24,6 +24,11 @@ public struct EngineConfig: Sendable, Equatable {
     /// may fill on bars i+1 … i+goodFor and expires on bar i+goodFor if that bar does not fill it,
     /// before that bar's decisions (so with 1, an entry rule that holds gets an order every bar).
     public var goodFor = 1
+    /// From which bar the rules may act: `indicators` (default, backtesting.py's rule and
+    /// SEMANTICS.md §1.1) one bar after every indicator has a value, bar `warmUpBars + 1` of each
+    /// symbol, so a level condition such as `fast_ma > slow_ma` first acts one bar after both
+    /// averages exist; `none` from the first bar on which a rule holds.
+    public var warmUp: ExecutionSpec.WarmUp = .indicators
     /// Close every open trade when the data ends (backtesting.py's `finalize_trades=True`).
     public var closeAtEnd = false
     /// The `[allocation]` table: rebalance to target weights (no rules). Sizes are then the
@@ -43,6 +48,7 @@ public struct EngineConfig: Sendable, Equatable {
         exclusive = e.exclusive
         pyramiding = e.pyramiding
         goodFor = e.goodFor
+        warmUp = e.warmUp
         self.closeAtEnd = closeAtEnd
         let s = spec.sizing
         let mode: Sizing.Mode

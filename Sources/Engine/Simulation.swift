@@ -9,7 +9,9 @@ import Signals
 /// 2. the portfolio marks to market at close[t] → one equity point;
 /// 3. each symbol's `SignalProgram` steps through bar t;
 /// 4. the rules turn signals into orders, queued for t+1 (or filled at close[t] with
-///    `fill = "close"`).
+///    `fill = "close"`), from the symbol's bar `warmUpBars + 1` on (`EngineConfig.warmUp`:
+///    one bar after every indicator has a value, as backtesting.py), or from its first bar
+///    with `warmup = "none"`.
 ///
 /// **Bankruptcy** (backtesting.py 0.6.6, `_Broker.next`): when the equity marked in step 2 is
 /// zero or less (shorts whose price rises, or a gap through a stop, can take it there), every
@@ -39,7 +41,9 @@ public struct Simulation: Sendable {
     /// A sweep member's precomputed rule values, played back in place of a program (single-symbol
     /// `replay` only).
     private var recorded: RecordedSignals?
-    private let slots: RuleSlots
+    let slots: RuleSlots
+    /// Rules act once a symbol's program has stepped more bars than this (`EngineConfig.warmUp`).
+    private let decisionsAfter: Int
     public internal(set) var portfolio: Portfolio
     var broker: Broker
     /// Equity points and each symbol's latest bar, copied on write.
@@ -63,6 +67,7 @@ public struct Simulation: Sendable {
         programs = Array(repeating: program, count: symbols.count)
         for i in programs.indices { programs[i].reset() }
         slots = RuleSlots(source: program)
+        decisionsAfter = config.warmUp == .indicators ? program.warmUpBars + 1 : 0
         portfolio = Portfolio(cash: config.initialCash, symbolCount: symbols.count)
         broker = Broker(config: config)
         // Address space for the order and trade lists, so that they rarely grow by copying; pages
@@ -82,6 +87,7 @@ public struct Simulation: Sendable {
         programs = []
         recorded = signals
         slots = RuleSlots(source: signals)
+        decisionsAfter = config.warmUp == .indicators ? signals.warmUpBars + 1 : 0
         portfolio = Portfolio(cash: config.initialCash, symbolCount: 1)
         broker = Broker(config: config)
         broker.reserveRecords(max(64, expectedSteps / 8))
@@ -201,7 +207,9 @@ public struct Simulation: Sendable {
                 if outOfMoneyTime == nil {
                     let rules = slots.read(program)
                     // Most bars fire nothing: only then is the decision (a call) needed.
-                    if rules.firesAny || slots.trailingStop >= 0 { decide(symbol: 0, time: t, close: c, index: first + i, rules: rules) }
+                    if (rules.firesAny || slots.trailingStop >= 0) && program.barCount > decisionsAfter {
+                        decide(symbol: 0, time: t, close: c, index: first + i, rules: rules)
+                    }
                     if config.fill == .close && broker.hasPending {
                         portfolio.lastPrice[0] = c
                         broker.processAtClose(symbol: 0, bar: Broker.BarView(time: t, index: first + i, open: o, high: high[i], low: low[i], close: c),
@@ -312,7 +320,7 @@ public struct Simulation: Sendable {
     @inline(__always)
     private mutating func signal(_ s: Int, _ bar: Bar, _ index: Int) {
         programs[s].step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
-        guard outOfMoneyTime == nil else { return }
+        guard outOfMoneyTime == nil, programs[s].barCount > decisionsAfter else { return }
         decide(symbol: s, time: bar.timestamp, close: bar.close, index: index, rules: slots.read(programs[s]))
         if config.fill == .close && broker.hasPending {
             broker.processAtClose(symbol: s, bar: view(bar, index), portfolio: &portfolio)
@@ -370,64 +378,5 @@ public struct Simulation: Sendable {
     @inline(__always)
     private func view(_ bar: Bar, _ index: Int) -> Broker.BarView {
         Broker.BarView(time: bar.timestamp, index: index, open: bar.open, high: bar.high, low: bar.low, close: bar.close)
-    }
-
-    /// Step 4: exits, then entries (long before short when both fire), for symbol `s` at its close.
-    private mutating func decide(symbol s: Int, time t: Int64, close: Double, index: Int, rules: RuleValues) {
-        if slots.trailingStop >= 0 {
-            let d = rules.trailingStop
-            for k in portfolio.openTrades.indices where portfolio.openTrades[k].symbol == s {
-                portfolio.trail(k, close: close, distance: d)
-            }
-        }
-        let longEntry = rules.longEntry
-        let shortEntry = rules.shortEntry
-        let longExit = rules.longExit
-        let shortExit = rules.shortExit
-        guard longEntry || shortEntry || longExit || shortExit else { return }
-        var longs = portfolio.openCount(s, .long)
-        var shorts = portfolio.openCount(s, .short)
-        if longExit && longs > 0 {
-            broker.submit(symbol: s, side: .long, intent: .exit, type: .market, time: t, bar: index)
-            longs = 0
-        }
-        if shortExit && shorts > 0 {
-            broker.submit(symbol: s, side: .short, intent: .exit, type: .market, time: t, bar: index)
-            shorts = 0
-        }
-        if longEntry {
-            enter(.long, symbol: s, same: longs, opposite: shorts, time: t, index: index, rules: rules)
-        } else if shortEntry {
-            enter(.short, symbol: s, same: shorts, opposite: longs, time: t, index: index, rules: rules)
-        }
-    }
-
-    /// An entry rule fired: nothing while `pyramiding` entries on that side are open or queued;
-    /// an open opposite position blocks it unless `exclusive`, which closes that position first
-    /// and cancels the symbol's other queued entries.
-    private mutating func enter(_ side: Side, symbol s: Int, same: Int, opposite: Int, time t: Int64, index: Int, rules: RuleValues) {
-        guard same + broker.pendingEntries(s, side) < config.pyramiding else { return }
-        if config.exclusive {
-            broker.cancelEntries(s, time: t, bar: index)
-            if opposite > 0 { broker.submit(symbol: s, side: side.opposite, intent: .exit, type: .market, time: t, bar: index) }
-        } else if opposite > 0 {
-            return
-        }
-        let limit = rules.entryLimit
-        let stop = rules.entryStop
-        var type = OrderType.market
-        if slots.entryLimit >= 0 && slots.entryStop >= 0 {
-            type = .stopLimit
-        } else if slots.entryLimit >= 0 {
-            type = .limit
-        } else if slots.entryStop >= 0 {
-            type = .stop
-        }
-        if (slots.entryLimit >= 0 && !(limit > 0 && limit.isFinite)) || (slots.entryStop >= 0 && !(stop > 0 && stop.isFinite)) {
-            broker.reject(symbol: s, side: side, type: type, reason: .invalidPrice, time: t, bar: index)
-            return
-        }
-        broker.submit(symbol: s, side: side, intent: .entry, type: type, limit: limit, stop: stop, time: t, bar: index,
-                      stopLoss: rules.stopLoss, takeProfit: rules.takeProfit, trailing: rules.trailingStop)
     }
 }
