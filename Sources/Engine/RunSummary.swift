@@ -97,8 +97,8 @@ public struct RunSummary: Sendable, Equatable {
     /// is a day or more after the one before (daily and coarser bars) that is every point, and
     /// the loop is one division per point with nothing between them. O(n).
     ///
-    /// A return from an equity of 0 (after a bankruptcy the curve stays at 0) is 0/0, undefined:
-    /// it is left out, as empyrical's NaN-ignoring means and backtesting.py's `dropna` do. The
+    /// A return from an equity of 0 (after a bankruptcy the curve stays at 0 to its end) is 0/0,
+    /// undefined: it is left out, as empyrical's NaN-ignoring means and backtesting.py's `dropna` do. The
     /// −100 % return into the bankruptcy stays in, so the figures describe the ruin.
     static func dailyReturns(timestamps t: [Int64], equity e: [Double]) -> [Double] {
         let n = e.count
@@ -107,12 +107,11 @@ public struct RunSummary: Sendable, Equatable {
         for i in 1..<n where t[i] &- t[i - 1] < 86_400 { daily = false; break }
         if daily {
             return [Double](unsafeUninitializedCapacity: n - 1) { out, written in
-                var k = 0
-                for i in 1..<n {
-                    out[k] = e[i] / e[i - 1] - 1
-                    k += e[i - 1] != 0 ? 1 : 0
-                }
-                written = k
+                for i in 1..<n { out[i - 1] = e[i] / e[i - 1] - 1 }
+                // A curve that reaches 0 stays there (bankruptcy): drop the returns from its zero tail.
+                var last = n - 1
+                while last > 0 && e[last - 1] == 0 { last -= 1 }
+                written = last
             }
         }
         return [Double](unsafeUninitializedCapacity: n - 1) { out, written in

@@ -3,6 +3,7 @@ import Signals
 /// Step 4 of `Simulation`: a symbol's rules at its close turn into orders for the broker.
 extension Simulation {
     /// Step 4: exits, then entries (long before short when both fire), for symbol `s` at its close.
+    @inline(never)
     mutating func decide(symbol s: Int, time t: Int64, close: Double, index: Int, rules: RuleValues) {
         if slots.trailingStop >= 0 {
             let d = rules.trailingStop

@@ -196,26 +196,22 @@ public struct Simulation: Sendable {
                                    portfolio: &portfolio)
                 }
                 program.step(open: o, high: high[i], low: low[i], close: c, volume: volume[i])
+                let rules = slots.read(program)
                 // The mark at the close; a decision at this close changes it only with `fill = "close"`.
                 var (equity, gross, net) = marks(at: c)
                 if equity <= 0 && outOfMoneyTime == nil {
-                    portfolio.lastPrice[0] = c
-                    let index = first + i
-                    goBankrupt(t, time: { _ in t }, bar: { _ in index })
+                    ruinAtClose(c, time: t, index: first + i)
                     (equity, gross, net) = (0, 0, 0)
                 }
-                if outOfMoneyTime == nil {
-                    let rules = slots.read(program)
-                    // Most bars fire nothing: only then is the decision (a call) needed.
-                    if (rules.firesAny || slots.trailingStop >= 0) && program.barCount > decisionsAfter {
-                        decide(symbol: 0, time: t, close: c, index: first + i, rules: rules)
-                    }
-                    if config.fill == .close && broker.hasPending {
-                        portfolio.lastPrice[0] = c
-                        broker.processAtClose(symbol: 0, bar: Broker.BarView(time: t, index: first + i, open: o, high: high[i], low: low[i], close: c),
-                                              portfolio: &portfolio)
-                        (equity, gross, net) = marks(at: c)
-                    }
+                // Most bars fire nothing: only then is the decision (a call) needed.
+                if (rules.firesAny || slots.trailingStop >= 0) && program.barCount > decisionsAfter && outOfMoneyTime == nil {
+                    decide(symbol: 0, time: t, close: c, index: first + i, rules: rules)
+                }
+                if config.fill == .close && broker.hasPending {
+                    portfolio.lastPrice[0] = c
+                    broker.processAtClose(symbol: 0, bar: Broker.BarView(time: t, index: first + i, open: o, high: high[i], low: low[i], close: c),
+                                          portfolio: &portfolio)
+                    (equity, gross, net) = marks(at: c)
                 }
                 let isOpen = !portfolio.openTrades.isEmpty
                 if wasOpen || isOpen || portfolio.closedTrades.count != closedBefore { exposedBars += 1 }
@@ -348,6 +344,13 @@ public struct Simulation: Sendable {
         guard outOfMoneyTime == nil, !portfolio.openTrades.isEmpty || portfolio.balance <= 0, portfolio.equity <= 0 else { return }
         let c = columns
         goBankrupt(t, time: { c.lastTime[$0] }, bar: { c.lastIndex[$0] })
+    }
+
+    /// The single-symbol replay's bankruptcy at bar `index`'s close `close` (out of line: rare).
+    @inline(never)
+    private mutating func ruinAtClose(_ close: Double, time t: Int64, index: Int) {
+        portfolio.lastPrice[0] = close
+        goBankrupt(t, time: { _ in t }, bar: { _ in index })
     }
 
     /// Closes everything out at the marked closes and stops the run adding risk.
