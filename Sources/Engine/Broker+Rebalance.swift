@@ -9,7 +9,8 @@
 /// 2. **then buys, never on credit** (and only once no sell is left waiting for a bar): with `cost_i = q_i·P_i + commission(q_i, P_i)` and the cash
 ///    available after the sells `A = max(0, equity − gross exposure)`, when `Σ cost_i > A` every
 ///    buy is scaled down pro rata, `q_i ← q_i·A/Σ cost_i` (whole units rounded down unless
-///    fractional), then trimmed one unit at a time (in order) while its cost exceeds the cash left.
+///    fractional), then cut (in order) to the most the cash left pays for (`Sizing.affordable`)
+///    when its cost exceeds it; a buy above 10¹⁵ units is rejected (`size_out_of_bounds`).
 ///    A buy scaled to 0 units is recorded as rejected (`insufficient_cash`); otherwise
 ///    `orders.csv` shows the units actually bought.
 ///
@@ -89,15 +90,21 @@ extension Broker {
         let fractional = config.sizing.fractional
         for b in buys {
             var q = b.order.units
+            // A target beyond 10¹⁵ units (a price near zero) is refused, never traded.
+            guard q <= Sizing.maximumUnits else {
+                record(b.order, .rejected, .sizeOutOfBounds, size: q, time: b.view.time, bar: b.view.index, price: .nan, commission: 0)
+                continue
+            }
             if scale < 1 { q = fractional ? q * scale : (q * scale).rounded(.down) }
             var cost = q * b.price + config.commission.commission(size: q, price: b.price)
+            if !fractional && cost > remaining {
+                // The largest whole q' ≤ q that the cash left pays for, in closed form.
+                q = Swift.min(q, Sizing.affordable(available: remaining, price: b.price, commission: config.commission, fractional: false))
+                cost = q * b.price + config.commission.commission(size: q, price: b.price)
+            }
             var tries = 0
-            while q > 0 && cost > remaining {
-                if fractional && tries < 8 {
-                    q *= (remaining / cost) * (1 - 1e-12)
-                } else {
-                    q = fractional ? 0 : q - 1
-                }
+            while fractional && q > 0 && cost > remaining {
+                q = tries < 8 ? q * ((remaining / cost) * (1 - 1e-12)) : 0
                 tries += 1
                 cost = q * b.price + config.commission.commission(size: q, price: b.price)
             }

@@ -5,11 +5,14 @@
 ///    fills at the open; otherwise, when the bar's range reaches both the stop-loss and the
 ///    take-profit, the stop-loss fills first (pessimistic);
 /// 2. the symbol's queued orders, closes first: market orders at the open, limit and stop
-///    entries when the bar trades through their level (a gap fills at the open);
+///    entries when the bar trades through their level (a gap fills at the open); a limit or
+///    stop entry placed on bar i is valid on bars i+1 … i+`good_for` and expires on its last
+///    bar when that bar does not fill it (before the bar's decisions, which may place it again);
 /// 3. attached exits of trades opened on this bar, against the same bar's range.
 ///
 /// Entry sizes are computed at fill time from the fill price (`Sizing`); an entry that costs
-/// more than the available margin is rejected and recorded, never filled on credit.
+/// more than the available margin is rejected and recorded, never filled on credit. When the
+/// equity at a close is zero or less, `liquidate` closes everything out (`Simulation`).
 struct Broker: Sendable {
     let config: EngineConfig
     /// Orders waiting for a bar, closes ahead of entries (per symbol, queue order).
@@ -131,6 +134,32 @@ struct Broker: Sendable {
         rebalancePending.removeAll()
     }
 
+    /// Bankruptcy (backtesting.py 0.6.6's `_Broker.next` on equity ≤ 0): every open trade is
+    /// closed at its symbol's last price (the close just marked), oldest first, with its exit
+    /// commission; every queued order is cancelled; the balance, zero or below by then, is set to
+    /// 0 (a deficit is written off, never owed). Each close-out is recorded as a filled
+    /// `liquidation` order, reason `out_of_money`. `time(s)` and `bar(s)` give symbol s's bar.
+    mutating func liquidate(portfolio: inout Portfolio, time: (Int) -> Int64, bar: (Int) -> Int) {
+        while let t = portfolio.openTrades.first {
+            let s = t.symbol
+            let price = portfolio.lastPrice[s]
+            let commission = config.commission.commission(size: t.size, price: price)
+            portfolio.close(at: 0, price: price, time: time(s), bar: bar(s), commission: commission, type: .market)
+            records.append(OrderRecord(
+                id: nextOrderID, symbol: s, side: t.side.opposite, intent: .liquidation, type: .market, status: .filled,
+                reason: .outOfMoney, size: Swift.abs(t.size), limit: .nan, stop: .nan, createdTime: time(s), createdBar: bar(s),
+                time: time(s), bar: bar(s), price: price, commission: commission))
+            nextOrderID += 1
+        }
+        for o in pending + rebalancePending {
+            record(o, .cancelled, .outOfMoney, size: o.intent == .rebalance ? o.units : 0, time: time(o.symbol), bar: bar(o.symbol),
+                   price: .nan, commission: 0)
+        }
+        pending.removeAll()
+        rebalancePending.removeAll()
+        portfolio.writeOff()
+    }
+
     // MARK: - Attached exits
 
     /// Stop-loss, trailing stop and take-profit of the symbol's open trades from index `from`.
@@ -203,6 +232,10 @@ struct Broker: Sendable {
                 record(o, .expired, .none, size: 0, time: bar.time, bar: bar.index, price: .nan, commission: 0)
             } else if let price = entryPrice(&o, bar: bar, marketPrice: marketPrice) {
                 if fillEntry(o, price: price, bar: bar, portfolio: &portfolio) { opened += 1 }
+            } else if bar.index >= o.lastBar {
+                // Its last valid bar did not fill it: finished now, before this bar's decisions,
+                // so that an entry re-placed every bar (cancel and replace) gets an order every bar.
+                record(o, .expired, .none, size: 0, time: bar.time, bar: bar.index, price: .nan, commission: 0)
             } else {
                 keep = true
             }
@@ -257,6 +290,11 @@ struct Broker: Sendable {
         let riskDistance = o.stopLossDistance > 0 ? o.stopLossDistance : o.trailingDistance
         let size = config.sizing.size(price: price, available: available, equity: equity,
                                       stopDistance: riskDistance, commission: config.commission)
+        // Not finite (NaN included) or beyond 10¹⁵ units: a price near zero, never a trade.
+        if !(size <= Sizing.maximumUnits) {
+            record(o, .rejected, .sizeOutOfBounds, size: size.isNaN ? 0 : size, time: bar.time, bar: bar.index, price: .nan, commission: 0)
+            return false
+        }
         if size <= 0 {
             var reason = OrderReason.zeroSize
             if case .risk = config.sizing.mode, !(riskDistance > 0) { reason = .noStopDistance }

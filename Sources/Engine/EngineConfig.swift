@@ -20,8 +20,15 @@ public struct EngineConfig: Sendable, Equatable {
     public var exclusive = false
     /// Entries in one direction that may be open (or pending) at once per symbol.
     public var pyramiding = 1
-    /// Bars a limit or stop entry stays valid after the bar that placed it.
+    /// Bars a limit or stop entry stays valid after the bar that placed it: placed on bar i, it
+    /// may fill on bars i+1 … i+goodFor and expires on bar i+goodFor if that bar does not fill it,
+    /// before that bar's decisions (so with 1, an entry rule that holds gets an order every bar).
     public var goodFor = 1
+    /// From which bar the rules may act: `indicators` (default, backtesting.py's rule and
+    /// SEMANTICS.md §1.1) one bar after every indicator has a value, bar `warmUpBars + 1` of each
+    /// symbol, so a level condition such as `fast_ma > slow_ma` first acts one bar after both
+    /// averages exist; `none` from the first bar on which a rule holds.
+    public var warmUp: ExecutionSpec.WarmUp = .indicators
     /// Close every open trade when the data ends (backtesting.py's `finalize_trades=True`).
     public var closeAtEnd = false
     /// The `[allocation]` table: rebalance to target weights (no rules). Sizes are then the
@@ -41,6 +48,7 @@ public struct EngineConfig: Sendable, Equatable {
         exclusive = e.exclusive
         pyramiding = e.pyramiding
         goodFor = e.goodFor
+        warmUp = e.warmUp
         self.closeAtEnd = closeAtEnd
         let s = spec.sizing
         let mode: Sizing.Mode
@@ -71,7 +79,7 @@ public struct EngineConfig: Sendable, Equatable {
         switch sizing.mode {
         case .all: break
         case .fraction(let f) where !(f > 0 && f.isFinite): throw .invalidSetting(key: "sizing.fraction", value: f, expected: "a share of equity above 0")
-        case .units(let u) where !(u > 0 && u.isFinite): throw .invalidSetting(key: "sizing.units", value: u, expected: "a number of units above 0")
+        case .units(let u) where !(u > 0 && u <= Sizing.maximumUnits): throw .invalidSetting(key: "sizing.units", value: u, expected: "a number of units above 0 and at most 1e15")
         case .notional(let n) where !(n > 0 && n.isFinite): throw .invalidSetting(key: "sizing.notional", value: n, expected: "an amount above 0")
         case .risk(let r) where !(r > 0 && r < 1): throw .invalidSetting(key: "sizing.risk", value: r, expected: "a share of equity between 0 and 1")
         default: break

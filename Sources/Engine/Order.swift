@@ -37,6 +37,9 @@ public enum OrderIntent: String, Sendable, Equatable {
     /// Moves a position towards an allocation strategy's target units: a buy opens a trade, a
     /// sell reduces the symbol's trades oldest first (`Broker.fillRebalances`).
     case rebalance
+    /// Closes a trade because the equity reached zero (`Broker.liquidate`): at the close, with
+    /// reason `out_of_money`.
+    case liquidation
 }
 
 /// What became of an order.
@@ -44,7 +47,8 @@ public enum OrderStatus: String, Sendable, Equatable {
     case filled
     /// Refused by the broker (see `OrderRecord.reason`).
     case rejected
-    /// Replaced by an exclusive reversal, or cancelled when the run closed at the end.
+    /// Replaced by an exclusive reversal, or cancelled when the run closed at the end or ran out
+    /// of money.
     case cancelled
     /// A limit or stop entry that did not trigger within `good_for` bars.
     case expired
@@ -59,6 +63,9 @@ public enum OrderReason: String, Sendable, Equatable {
     case insufficientCash = "insufficient_cash"
     /// The sizing rule gives no unit to trade (e.g. `all` with no cash left).
     case zeroSize = "zero_size"
+    /// The size is not finite or above `Sizing.maximumUnits` (10¹⁵ units), as a price near zero
+    /// gives: rejected rather than traded.
+    case sizeOutOfBounds = "size_out_of_bounds"
     /// A limit or stop price rule was NaN or not positive.
     case invalidPrice = "invalid_price"
     /// `risk` sizing without a usable stop distance on the signal bar.
@@ -67,6 +74,8 @@ public enum OrderReason: String, Sendable, Equatable {
     case replaced
     /// Closed at the end of the run.
     case endOfData = "end_of_data"
+    /// The equity reached zero: trades closed out, queued orders cancelled, no order after it.
+    case outOfMoney = "out_of_money"
 }
 
 /// An order waiting for a bar: entries and rule exits queued at one bar's close for the next.

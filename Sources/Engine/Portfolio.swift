@@ -166,5 +166,13 @@ public struct Portfolio: Sendable {
         openTrades[index] = t
     }
 
+    /// Sets the balance to 0 after a bankruptcy closed every trade: the account ends with
+    /// nothing, and a deficit (losses beyond the equity) is written off rather than owed, as
+    /// backtesting.py sets its cash to 0.
+    mutating func writeOff() {
+        precondition(openTrades.isEmpty, "trades are closed before the balance is written off")
+        balance = 0
+    }
+
     mutating func reserveClosed(_ n: Int) { closedTrades.reserveCapacity(n) }
 }

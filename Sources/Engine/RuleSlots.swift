@@ -21,7 +21,7 @@ struct RuleSlots: Sendable {
 
     /// The current bar's rule values from `source`, each read once (absent rules are false or
     /// NaN). Inlined, so the per-bar read copies nothing.
-    @inline(__always)
+    @_transparent
     func read<Source: SignalSource>(_ source: Source) -> RuleValues {
         @inline(__always) func number(_ slot: Int) -> Double { slot < 0 ? .nan : source.value(at: slot) }
         @inline(__always) func flag(_ slot: Int) -> Bool { slot >= 0 && source.value(at: slot) == 1 }

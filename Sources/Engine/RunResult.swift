@@ -25,6 +25,9 @@ public struct RunResult: Sendable {
     public var exposedBars = 0
     /// Allocation strategies: the target weights of every rebalance (nil for rule-based ones).
     public var allocation: AllocationLog?
+    /// When the equity reached zero and every trade was closed out (`Simulation`'s bankruptcy
+    /// rule); nil when the account stayed solvent. The equity is 0 from then on.
+    public var outOfMoneyTime: Int64?
 
     public init(symbols: [String], initialCash: Double) {
         self.symbols = symbols

@@ -105,6 +105,10 @@ public struct RunSummary: Sendable, Equatable {
     /// Simple returns of the equity sampled at the last point of each UTC day. When every point
     /// is a day or more after the one before (daily and coarser bars) that is every point, and
     /// the loop is one division per point with nothing between them. O(n).
+    ///
+    /// A return from an equity of 0 (after a bankruptcy the curve stays at 0 to its end) is 0/0,
+    /// undefined: it is left out, as empyrical's NaN-ignoring means and backtesting.py's `dropna` do. The
+    /// −100 % return into the bankruptcy stays in, so the figures describe the ruin.
     static func dailyReturns(timestamps t: [Int64], equity e: [Double]) -> [Double] {
         let n = e.count
         guard n > 1 else { return [] }
@@ -113,14 +117,17 @@ public struct RunSummary: Sendable, Equatable {
         if daily {
             return [Double](unsafeUninitializedCapacity: n - 1) { out, written in
                 for i in 1..<n { out[i - 1] = e[i] / e[i - 1] - 1 }
-                written = n - 1
+                // A curve that reaches 0 stays there (bankruptcy): drop the returns from its zero tail.
+                var last = n - 1
+                while last > 0 && e[last - 1] == 0 { last -= 1 }
+                written = last
             }
         }
         return [Double](unsafeUninitializedCapacity: n - 1) { out, written in
             var previous = 0.0, started = false, k = 0
             for i in 0..<n {
                 if i + 1 < n && sameDay(t[i], t[i + 1]) { continue }
-                if started {
+                if started && previous != 0 {
                     out[k] = e[i] / previous - 1
                     k += 1
                 }

@@ -9,7 +9,16 @@ import Signals
 /// 2. the portfolio marks to market at close[t] → one equity point;
 /// 3. each symbol's `SignalProgram` steps through bar t;
 /// 4. the rules turn signals into orders, queued for t+1 (or filled at close[t] with
-///    `fill = "close"`).
+///    `fill = "close"`), from the symbol's bar `warmUpBars + 1` on (`EngineConfig.warmUp`:
+///    one bar after every indicator has a value, as backtesting.py), or from its first bar
+///    with `warmup = "none"`.
+///
+/// **Bankruptcy** (backtesting.py 0.6.6, `_Broker.next`): when the equity marked in step 2 is
+/// zero or less (shorts whose price rises, or a gap through a stop, can take it there), every
+/// open trade is closed at that close, queued orders are cancelled, the balance is set to 0 and
+/// the run stops adding risk: no rule or allocation places an order again and the equity stays 0
+/// to the end (`outOfMoneyTime` says when). Nothing is bought on credit, and the equity curve
+/// never goes below zero.
 ///
 /// An allocation strategy (`[allocation]`, no `[rules]`) runs through the same steps: in
 /// step 1 the broker also fills the queued rebalance orders (sells, then buys within the cash),
@@ -32,7 +41,9 @@ public struct Simulation: Sendable {
     /// A sweep member's precomputed rule values, played back in place of a program (single-symbol
     /// `replay` only).
     private var recorded: RecordedSignals?
-    private let slots: RuleSlots
+    let slots: RuleSlots
+    /// Rules act once a symbol's program has stepped more bars than this (`EngineConfig.warmUp`).
+    private let decisionsAfter: Int
     public internal(set) var portfolio: Portfolio
     var broker: Broker
     /// Equity points and each symbol's latest bar, copied on write.
@@ -43,6 +54,9 @@ public struct Simulation: Sendable {
     private var replayedTimestamps: [Int64]?
     /// The allocation state (nil for rule-based strategies).
     var allocator: Allocator?
+    /// The timestamp at which the equity reached zero and everything was closed out (nil while
+    /// solvent); no order is placed after it.
+    public private(set) var outOfMoneyTime: Int64?
 
     /// - Parameters:
     ///   - program: the compiled strategy; each symbol steps its own copy.
@@ -53,6 +67,7 @@ public struct Simulation: Sendable {
         programs = Array(repeating: program, count: symbols.count)
         for i in programs.indices { programs[i].reset() }
         slots = RuleSlots(source: program)
+        decisionsAfter = config.warmUp == .indicators ? program.warmUpBars + 1 : 0
         portfolio = Portfolio(cash: config.initialCash, symbolCount: symbols.count)
         broker = Broker(config: config)
         // Address space for the order and trade lists, so that they rarely grow by copying; pages
@@ -72,6 +87,7 @@ public struct Simulation: Sendable {
         programs = []
         recorded = signals
         slots = RuleSlots(source: signals)
+        decisionsAfter = config.warmUp == .indicators ? signals.warmUpBars + 1 : 0
         portfolio = Portfolio(cash: config.initialCash, symbolCount: 1)
         broker = Broker(config: config)
         broker.reserveRecords(max(64, expectedSteps / 8))
@@ -98,8 +114,9 @@ public struct Simulation: Sendable {
         for j in 0..<batch.count { fill(batch.symbols[j], batch.bars[j], batch.indices[j], wasOpen) }
         if allocator != nil { fillRebalances(batch) }
         for j in 0..<batch.count { mark(batch.symbols[j], batch.bars[j], batch.indices[j]) }
+        checkSolvency(batch.timestamp)
         for j in 0..<batch.count { signal(batch.symbols[j], batch.bars[j], batch.indices[j]) }
-        if allocator != nil { allocate(batch) }
+        if allocator != nil && outOfMoneyTime == nil { allocate(batch) }
         close(batch.timestamp, wasOpen, closedBefore)
     }
 
@@ -119,6 +136,7 @@ public struct Simulation: Sendable {
         let closedBefore = portfolio.closedTrades.count
         fill(s, bar, index, wasOpen)
         mark(s, bar, index)
+        checkSolvency(bar.timestamp)
         signal(s, bar, index)
         close(bar.timestamp, wasOpen, closedBefore)
     }
@@ -179,25 +197,24 @@ public struct Simulation: Sendable {
                 }
                 program.step(open: o, high: high[i], low: low[i], close: c, volume: volume[i])
                 let rules = slots.read(program)
+                // The mark at the close; a decision at this close changes it only with `fill = "close"`.
+                var (equity, gross, net) = marks(at: c)
+                if equity <= 0 && outOfMoneyTime == nil {
+                    ruinAtClose(c, time: t, index: first + i)
+                    (equity, gross, net) = (0, 0, 0)
+                }
                 // Most bars fire nothing: only then is the decision (a call) needed.
-                if rules.firesAny || slots.trailingStop >= 0 { decide(symbol: 0, time: t, close: c, index: first + i, rules: rules) }
+                if (rules.firesAny || slots.trailingStop >= 0) && program.barCount > decisionsAfter && outOfMoneyTime == nil {
+                    decide(symbol: 0, time: t, close: c, index: first + i, rules: rules)
+                }
                 if config.fill == .close && broker.hasPending {
                     portfolio.lastPrice[0] = c
                     broker.processAtClose(symbol: 0, bar: Broker.BarView(time: t, index: first + i, open: o, high: high[i], low: low[i], close: c),
                                           portfolio: &portfolio)
+                    (equity, gross, net) = marks(at: c)
                 }
                 let isOpen = !portfolio.openTrades.isEmpty
                 if wasOpen || isOpen || portfolio.closedTrades.count != closedBefore { exposedBars += 1 }
-                var equity = portfolio.balance
-                var gross = 0.0
-                var net = 0.0
-                if isOpen {
-                    for trade in portfolio.openTrades {
-                        equity += trade.size * (c - trade.entryPrice)
-                        gross += Swift.abs(trade.size) * c
-                        net += trade.size * c
-                    }
-                }
                 timeOut?[i] = t
                 equityOut[i] = equity
                 grossOut[i] = gross
@@ -251,6 +268,7 @@ public struct Simulation: Sendable {
         // The columns now belong to the result: later steps record into fresh ones.
         columns = RunColumns(copyingLatestBarsOf: c)
         out.exposedBars = exposedBars
+        out.outOfMoneyTime = outOfMoneyTime
         out.trades = portfolio.closedTrades
         out.openTrades = portfolio.openTrades
         out.orders = broker.records
@@ -293,14 +311,52 @@ public struct Simulation: Sendable {
         columns.lastClose[s] = bar.close
     }
 
-    /// Phases 3–4: the symbol's program steps, then its rules place orders.
+    /// Phases 3–4: the symbol's program steps, then its rules place orders (none after a
+    /// bankruptcy).
     @inline(__always)
     private mutating func signal(_ s: Int, _ bar: Bar, _ index: Int) {
         programs[s].step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
+        guard outOfMoneyTime == nil, programs[s].barCount > decisionsAfter else { return }
         decide(symbol: s, time: bar.timestamp, close: bar.close, index: index, rules: slots.read(programs[s]))
         if config.fill == .close && broker.hasPending {
             broker.processAtClose(symbol: s, bar: view(bar, index), portfolio: &portfolio)
         }
+    }
+
+    /// Equity, gross and net exposure of the single symbol's open trades marked at `close`.
+    @inline(__always)
+    private func marks(at close: Double) -> (equity: Double, gross: Double, net: Double) {
+        var equity = portfolio.balance
+        var gross = 0.0
+        var net = 0.0
+        for trade in portfolio.openTrades {
+            equity += trade.size * (close - trade.entryPrice)
+            gross += Swift.abs(trade.size) * close
+            net += trade.size * close
+        }
+        return (equity, gross, net)
+    }
+
+    /// Phase 2, after the marks: bankruptcy when the equity is zero or less (see the type's
+    /// comment). Checked only while solvent and when something can have moved the equity.
+    @inline(__always)
+    private mutating func checkSolvency(_ t: Int64) {
+        guard outOfMoneyTime == nil, !portfolio.openTrades.isEmpty || portfolio.balance <= 0, portfolio.equity <= 0 else { return }
+        let c = columns
+        goBankrupt(t, time: { c.lastTime[$0] }, bar: { c.lastIndex[$0] })
+    }
+
+    /// The single-symbol replay's bankruptcy at bar `index`'s close `close` (out of line: rare).
+    @inline(never)
+    private mutating func ruinAtClose(_ close: Double, time t: Int64, index: Int) {
+        portfolio.lastPrice[0] = close
+        goBankrupt(t, time: { _ in t }, bar: { _ in index })
+    }
+
+    /// Closes everything out at the marked closes and stops the run adding risk.
+    private mutating func goBankrupt(_ t: Int64, time: (Int) -> Int64, bar: (Int) -> Int) {
+        broker.liquidate(portfolio: &portfolio, time: time, bar: bar)
+        outOfMoneyTime = t
     }
 
     /// Records the timestamp's equity point.
@@ -325,64 +381,5 @@ public struct Simulation: Sendable {
     @inline(__always)
     private func view(_ bar: Bar, _ index: Int) -> Broker.BarView {
         Broker.BarView(time: bar.timestamp, index: index, open: bar.open, high: bar.high, low: bar.low, close: bar.close)
-    }
-
-    /// Step 4: exits, then entries (long before short when both fire), for symbol `s` at its close.
-    private mutating func decide(symbol s: Int, time t: Int64, close: Double, index: Int, rules: RuleValues) {
-        if slots.trailingStop >= 0 {
-            let d = rules.trailingStop
-            for k in portfolio.openTrades.indices where portfolio.openTrades[k].symbol == s {
-                portfolio.trail(k, close: close, distance: d)
-            }
-        }
-        let longEntry = rules.longEntry
-        let shortEntry = rules.shortEntry
-        let longExit = rules.longExit
-        let shortExit = rules.shortExit
-        guard longEntry || shortEntry || longExit || shortExit else { return }
-        var longs = portfolio.openCount(s, .long)
-        var shorts = portfolio.openCount(s, .short)
-        if longExit && longs > 0 {
-            broker.submit(symbol: s, side: .long, intent: .exit, type: .market, time: t, bar: index)
-            longs = 0
-        }
-        if shortExit && shorts > 0 {
-            broker.submit(symbol: s, side: .short, intent: .exit, type: .market, time: t, bar: index)
-            shorts = 0
-        }
-        if longEntry {
-            enter(.long, symbol: s, same: longs, opposite: shorts, time: t, index: index, rules: rules)
-        } else if shortEntry {
-            enter(.short, symbol: s, same: shorts, opposite: longs, time: t, index: index, rules: rules)
-        }
-    }
-
-    /// An entry rule fired: nothing while `pyramiding` entries on that side are open or queued;
-    /// an open opposite position blocks it unless `exclusive`, which closes that position first
-    /// and cancels the symbol's other queued entries.
-    private mutating func enter(_ side: Side, symbol s: Int, same: Int, opposite: Int, time t: Int64, index: Int, rules: RuleValues) {
-        guard same + broker.pendingEntries(s, side) < config.pyramiding else { return }
-        if config.exclusive {
-            broker.cancelEntries(s, time: t, bar: index)
-            if opposite > 0 { broker.submit(symbol: s, side: side.opposite, intent: .exit, type: .market, time: t, bar: index) }
-        } else if opposite > 0 {
-            return
-        }
-        let limit = rules.entryLimit
-        let stop = rules.entryStop
-        var type = OrderType.market
-        if slots.entryLimit >= 0 && slots.entryStop >= 0 {
-            type = .stopLimit
-        } else if slots.entryLimit >= 0 {
-            type = .limit
-        } else if slots.entryStop >= 0 {
-            type = .stop
-        }
-        if (slots.entryLimit >= 0 && !(limit > 0 && limit.isFinite)) || (slots.entryStop >= 0 && !(stop > 0 && stop.isFinite)) {
-            broker.reject(symbol: s, side: side, type: type, reason: .invalidPrice, time: t, bar: index)
-            return
-        }
-        broker.submit(symbol: s, side: side, intent: .entry, type: type, limit: limit, stop: stop, time: t, bar: index,
-                      stopLoss: rules.stopLoss, takeProfit: rules.takeProfit, trailing: rules.trailingStop)
     }
 }

@@ -8,7 +8,7 @@ import Signals
 // Sweep speed (issue 7): the SMA-cross grid fast 5..50/5 × slow 10..200/10 with fast < slow
 // (175 combinations)
 //   1. on GOOG (2,148 daily bars): compute time, best of 5;
-//   2. on 500 seeded synthetic random-walk symbols × 2,520 daily bars (220 million bar-steps):
+//   2. on 500 seeded synthetic symbols (BenchmarkSupport's randomWalk) × 2,520 daily bars (220 million bar-steps):
 //      bar-steps per second on all cores, and peak resident memory.
 // Usage: SweepBenchmark [symbols] [jobs] [repeats]   (defaults 500, all cores, 3)
 
@@ -38,20 +38,9 @@ for _ in 0..<5 {
 print(String(format: "GOOG, 175 combinations, %d jobs: best %.1f ms (%.1f M bar-steps/s)", jobs, best * 1e3, 175.0 * Double(goog.count) / best / 1e6))
 
 // 2. 500 synthetic symbols.
-var rng = SplitMix64(seed: 42)
-var universe: [BarSeries] = []
-for k in 0..<symbolCount {
-    var s = BarSeries(symbol: "S\(k)", interval: .daily)
-    s.reserveCapacity(2_520)
-    var price = 100.0
-    for i in 0..<2_520 {
-        let u = Double(rng.next() >> 11) / Double(1 << 53)
-        let open = price
-        price *= 1 + (u - 0.5) * 0.04
-        s.append(Bar(timestamp: 946_684_800 + Int64(i) * 86_400, open: open, high: max(open, price) * 1.005,
-                     low: min(open, price) * 0.995, close: price, volume: 1_000))
-    }
-    universe.append(s)
+// BenchmarkSupport's mean-reverting log-price walk (no drift, prices in a band), one seed per symbol.
+let universe = (0..<symbolCount).map { k in
+    randomWalk(count: 2_520, seed: 42 &+ UInt64(k), symbol: "S\(k)", start: 946_684_800)
 }
 // Best and median of `repeats` (the machine is a shared VM: single runs vary by ±25 %).
 let repeats = args.count > 3 ? Int(args[3]) ?? 3 : 3

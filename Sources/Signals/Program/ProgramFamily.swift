@@ -32,6 +32,8 @@ public struct ProgramFamily: Sendable {
     private let memberNumbers: [[Int]]
     private let memberFlags: [[Int]]
     private let memberOutputIndex: [[String: Int]]
+    /// Per member: its own program's `warmUpBars`.
+    private let memberWarmUps: [Int]
     private let identity = Identity()
     private final class Identity: Sendable {}
 
@@ -48,6 +50,7 @@ public struct ProgramFamily: Sendable {
         var numberColumn: [Int: Int] = [:], flagColumn: [Int: Int] = [:]
         var memberNumbers: [[Int]] = [], memberFlags: [[Int]] = []
         var memberOutputIndex: [[String: Int]] = []
+        var memberSlots: [[Int]] = []
         func column(_ slot: Int, _ columns: inout [Int: Int], _ slots: inout [Int]) -> Int {
             if let c = columns[slot] { return c }
             columns[slot] = slots.count
@@ -69,7 +72,10 @@ public struct ProgramFamily: Sendable {
             memberNumbers.append(numbers)
             memberFlags.append(flags)
             memberOutputIndex.append(index == memberOutputIndex.last ? memberOutputIndex.last! : index)
+            memberSlots.append(outputs.map(\.slot))
         }
+        let first = builder.firstValueBars()
+        memberWarmUps = memberSlots.map { builder.warmUpBars(outputSlots: $0, first: first) }
         union = SignalProgram(builder: builder, outputs: [])
         self.numberSlots = numberSlots
         self.flagSlots = flagSlots
@@ -124,7 +130,8 @@ public struct ProgramFamily: Sendable {
         precondition(columns.family == ObjectIdentifier(identity), "these columns belong to another ProgramFamily")
         let n = columns.length
         return RecordedSignals(columns: columns, numberOffsets: memberNumbers[member].map { $0 < 0 ? -1 : $0 * n },
-                               flagOffsets: memberFlags[member].map { $0 < 0 ? -1 : $0 * n }, outputIndex: memberOutputIndex[member])
+                               flagOffsets: memberFlags[member].map { $0 < 0 ? -1 : $0 * n }, outputIndex: memberOutputIndex[member],
+                               warmUpBars: memberWarmUps[member])
     }
 }
 

@@ -17,8 +17,14 @@ public struct RecordedSignals: SignalSource {
     /// The current bar (−1 before the first step).
     @usableFromInline var bar = -1
     private let outputIndex: [String: Int]
+    /// The member's own program's `warmUpBars`.
+    public let warmUpBars: Int
 
-    init(columns: FamilyColumns, numberOffsets: [Int], flagOffsets: [Int], outputIndex: [String: Int]) {
+    /// The number of bars stepped so far.
+    @inlinable public var barCount: Int { bar &+ 1 }
+
+    init(columns: FamilyColumns, numberOffsets: [Int], flagOffsets: [Int], outputIndex: [String: Int], warmUpBars: Int) {
+        self.warmUpBars = warmUpBars
         self.columns = columns
         self.numberOffsets = numberOffsets
         self.flagOffsets = flagOffsets

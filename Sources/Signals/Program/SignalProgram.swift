@@ -30,12 +30,15 @@ public struct SignalProgram: Sendable {
     @usableFromInline let outputSlots: [Int]
     /// The number of bars stepped since compilation or the last `reset()`.
     public private(set) var barCount = 0
+    /// The bar from which every indicator of the program has a value (`ProgramWarmUp.swift`).
+    public let warmUpBars: Int
 
     init(builder: ProgramBuilder, outputs: [Output]) {
         compiled = CompiledProgram(builder)
         runtime = ProgramRuntime(builder)
         self.outputs = outputs
         outputSlots = outputs.map(\.slot)
+        warmUpBars = builder.warmUpBars(outputSlots: outputSlots, first: builder.firstValueBars())
         var index: [String: Int] = [:]
         for (i, o) in outputs.enumerated() where index[o.name] == nil { index[o.name] = i }
         outputIndex = index

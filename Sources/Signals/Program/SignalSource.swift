@@ -9,6 +9,11 @@ public protocol SignalSource: Sendable {
     func value(at position: Int) -> Double
     /// The position of an output, or nil if there is none with that name.
     func outputPosition(named name: String) -> Int?
+    /// The number of bars stepped so far.
+    var barCount: Int { get }
+    /// The bar (0-based, from the first bar stepped) from which every indicator the strategy
+    /// computes has a value (`ProgramWarmUp.swift`); 0 without indicators.
+    var warmUpBars: Int { get }
 }
 
 extension SignalProgram: SignalSource {}

@@ -8,6 +8,14 @@ public struct ExecutionSpec: Sendable, Equatable {
         case close
     }
 
+    /// From which bar the rules may act.
+    public enum WarmUp: String, Sendable, CaseIterable {
+        /// One bar after every indicator has a value (backtesting.py, SEMANTICS.md §1.1; default).
+        case indicators
+        /// From the first bar on which a rule holds (a value still warming up is NaN, false).
+        case none
+    }
+
     public var fill: Fill = .nextOpen
     /// Relative commission per fill (0.002 = 0.2 % of traded value).
     public var commission: Double = 0
@@ -25,11 +33,13 @@ public struct ExecutionSpec: Sendable, Equatable {
     public var pyramiding: Int = 1
     /// Bars a limit or stop entry order stays valid.
     public var goodFor: Int = 1
+    /// From which bar the rules may act (`warmup = "indicators"` or `"none"`).
+    public var warmUp: WarmUp = .indicators
 
     public init() {}
 
     static let keys = [
         "fill", "commission", "commission_per_unit", "commission_fixed", "commission_min",
-        "slippage_bps", "exclusive", "pyramiding", "good_for",
+        "slippage_bps", "exclusive", "pyramiding", "good_for", "warmup",
     ]
 }

@@ -109,6 +109,7 @@ extension ExecutionSpec {
         exclusive = try t.bool("exclusive") ?? exclusive
         pyramiding = try t.integer("pyramiding", minimum: 1) ?? pyramiding
         goodFor = try t.integer("good_for", minimum: 1) ?? goodFor
+        warmUp = try t.choice("warmup", WarmUp.self) ?? warmUp
     }
 }
 
