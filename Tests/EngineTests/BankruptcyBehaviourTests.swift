@@ -22,11 +22,11 @@ import Testing
         """
     }
 
-    /// The plain empyrical Sharpe of `r` (mean / std ddof 1 · √252).
-    static func sharpe(_ r: [Double]) -> Double {
+    /// The plain empyrical Sharpe of `r` (mean / std ddof 1 · √N), N the run's periods per year.
+    static func sharpe(_ r: [Double], periodsPerYear: Double) -> Double {
         let mean = r.reduce(0, +) / Double(r.count)
         let variance = r.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(r.count - 1)
-        return mean / variance.squareRoot() * 252.0.squareRoot()
+        return mean / variance.squareRoot() * periodsPerYear.squareRoot()
     }
 
     /// Everything a bankrupt run must satisfy whatever the path to it: ruin at `bar`, nothing
@@ -47,7 +47,7 @@ import Testing
         let returns = (1...bar).map { r.equity[$0] / r.equity[$0 - 1] - 1 }
         #expect(s.returnCount == bar)
         #expect(s.sharpe.isFinite && s.sharpe < 0)
-        #expect(abs(s.sharpe - sharpe(returns)) <= 1e-12 * abs(s.sharpe))
+        #expect(abs(s.sharpe - sharpe(returns, periodsPerYear: s.periodsPerYear)) <= 1e-12 * abs(s.sharpe))
     }
 
     @Test func aShortThatGapsUpThroughTheEquityIsClosedOutAtTheClose() throws {
