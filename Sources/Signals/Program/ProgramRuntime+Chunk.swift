@@ -50,7 +50,9 @@ extension ProgramRuntime {
                     p[0] = x
                     p[1] = y
                 }
-            case .sma: for j in 0..<m { out[j] = sma.base[i].update(a[j]) }
+            case .sma:
+                let state = sma.base + i, windows = smaWindows.base
+                for j in 0..<m { out[j] = state.pointee.update(a[j], windows: windows) }
             case .ema: for j in 0..<m { out[j] = ema.base[i].update(a[j]) }
             case .wma: for j in 0..<m { out[j] = wma.base[i].update(a[j]) }
             case .rsi: for j in 0..<m { out[j] = rsi.base[i].update(a[j]) }
