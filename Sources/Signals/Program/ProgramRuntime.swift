@@ -160,9 +160,9 @@ final class ProgramRuntime: @unchecked Sendable {
                 lag.pointee.position = next == lag.pointee.size ? 0 : next
             case .cross:
                 let p = crossPrevious.base + i
-                let x = s[a], y = s[b]
-                s[out] = p[0] < p[1] && x > y ? 1 : 0
-                s[out &+ 1] = p[0] > p[1] && x < y ? 1 : 0
+                let x = s[a], y = s[b], px = p[0], py = p[1]
+                s[out] = px < py && x > y ? 1 : 0
+                s[out &+ 1] = px > py && x < y ? 1 : 0
                 p[0] = x
                 p[1] = y
             case .sma: s[out] = sma.base[i].update(s[a], windows: smaWindows.base)

@@ -32,21 +32,31 @@ struct RuntimeSMA: Sendable {
         sum = sma.sum
     }
 
-    /// `SMA.update(x)` with the window at `windows + base`.
+    /// `SMA.update(x)` with the window at `windows + base`. The sum and its compensation are
+    /// held in locals for the two additions (`NeumaierSum.add`'s formula, written out), so they
+    /// are not reloaded after the window store, which the compiler must assume may alias them.
     @inline(__always)
     mutating func update(_ x: Double, windows: UnsafeMutablePointer<Double>) -> Double {
         guard x.isFinite else { return .nan }
         let cell = windows + base + position
         let old = cell.pointee
-        cell.pointee = x
         let next = position &+ 1
-        position = next == period ? 0 : next
+        var s = sum.sum, c = sum.compensation
         if held == period {
-            sum.add(-old)
+            let y = -old
+            let t = s + y
+            if Swift.abs(s) >= Swift.abs(y) { c += (s - t) + y } else { c += (y - t) + s }
+            s = t
         } else {
             held &+= 1
         }
-        sum.add(x)
-        return held == period ? sum.value / divisor : .nan
+        let t = s + x
+        if Swift.abs(s) >= Swift.abs(x) { c += (s - t) + x } else { c += (x - t) + s }
+        s = t
+        cell.pointee = x
+        position = next == period ? 0 : next
+        sum.sum = s
+        sum.compensation = c
+        return held == period ? (s + c) / divisor : .nan
     }
 }
