@@ -160,9 +160,11 @@ public struct Simulation: Sendable {
         }
         var owned: [SignalProgram] = []
         swap(&owned, &programs)
-        var program = owned.removeLast()
-        replay(series, source: &program)
-        owned.append(program)
+        // The program runs a chunk of bars ahead of the broker (its values depend on the bars
+        // only); the cursor hands it back in the state bar-by-bar stepping leaves it in.
+        var chunked = ChunkedProgram(owned.removeLast(), series: series)
+        replay(series, source: &chunked)
+        owned.append(chunked.finish())
         programs = owned
     }
 

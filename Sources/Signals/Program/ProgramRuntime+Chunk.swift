@@ -43,14 +43,23 @@ extension ProgramRuntime {
             case .cross:
                 let p = crossPrevious.base + i
                 let below = out + w
+                var px = p[0], py = p[1]
                 for j in 0..<m {
                     let x = a[j], y = b[j]
-                    out[j] = p[0] < p[1] && x > y ? 1 : 0
-                    below[j] = p[0] > p[1] && x < y ? 1 : 0
-                    p[0] = x
-                    p[1] = y
+                    out[j] = px < py && x > y ? 1 : 0
+                    below[j] = px > py && x < y ? 1 : 0
+                    px = x
+                    py = y
                 }
-            case .sma: for j in 0..<m { out[j] = sma.base[i].update(a[j]) }
+                p[0] = px
+                p[1] = py
+            case .sma:
+                // The state in a local over the chunk: held in registers, not reloaded after
+                // each window store (which the compiler must assume may alias it).
+                var state = sma.base[i]
+                let windows = smaWindows.base
+                for j in 0..<m { out[j] = state.update(a[j], windows: windows) }
+                sma.base[i] = state
             case .ema: for j in 0..<m { out[j] = ema.base[i].update(a[j]) }
             case .wma: for j in 0..<m { out[j] = wma.base[i].update(a[j]) }
             case .rsi: for j in 0..<m { out[j] = rsi.base[i].update(a[j]) }

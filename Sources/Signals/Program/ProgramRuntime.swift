@@ -38,7 +38,9 @@ final class ProgramRuntime: @unchecked Sendable {
     let lagRing: StateColumn<Double>
     let lags: StateColumn<LagState>
     let crossPrevious: StateColumn<Double>
-    let sma: StateColumn<SMA>
+    let sma: StateColumn<RuntimeSMA>
+    /// The windows of every `sma` state, one after another.
+    let smaWindows: StateColumn<Double>
     let ema: StateColumn<EMA>
     let wma: StateColumn<WMA>
     let rsi: StateColumn<RSI>
@@ -63,7 +65,10 @@ final class ProgramRuntime: @unchecked Sendable {
         lagRing = StateColumn(b.lagRing)
         lags = StateColumn(b.lags)
         crossPrevious = StateColumn(b.crossPrevious)
-        sma = StateColumn(b.bank.sma)
+        var windows: [Double] = []
+        let smaStates = b.bank.sma.map { RuntimeSMA($0, windows: &windows) }
+        sma = StateColumn(smaStates)
+        smaWindows = StateColumn(windows)
         ema = StateColumn(b.bank.ema)
         wma = StateColumn(b.bank.wma)
         rsi = StateColumn(b.bank.rsi)
@@ -91,6 +96,7 @@ final class ProgramRuntime: @unchecked Sendable {
         lags = StateColumn(copying: r.lags)
         crossPrevious = StateColumn(copying: r.crossPrevious)
         sma = StateColumn(copying: r.sma)
+        smaWindows = StateColumn(copying: r.smaWindows)
         ema = StateColumn(copying: r.ema)
         wma = StateColumn(copying: r.wma)
         rsi = StateColumn(copying: r.rsi)
@@ -112,7 +118,7 @@ final class ProgramRuntime: @unchecked Sendable {
 
     deinit {
         nodes.free(); slots.free(); lagRing.free(); lags.free(); crossPrevious.free()
-        sma.free(); ema.free(); wma.free(); rsi.free(); roc.free(); mom.free(); stddev.free()
+        sma.free(); smaWindows.free(); ema.free(); wma.free(); rsi.free(); roc.free(); mom.free(); stddev.free()
         highest.free(); lowest.free(); atr.free(); adx.free(); cci.free(); willr.free(); mfi.free()
         obv.free(); macd.free(); bollinger.free(); stochastic.free()
     }
@@ -154,12 +160,12 @@ final class ProgramRuntime: @unchecked Sendable {
                 lag.pointee.position = next == lag.pointee.size ? 0 : next
             case .cross:
                 let p = crossPrevious.base + i
-                let x = s[a], y = s[b]
-                s[out] = p[0] < p[1] && x > y ? 1 : 0
-                s[out &+ 1] = p[0] > p[1] && x < y ? 1 : 0
+                let x = s[a], y = s[b], px = p[0], py = p[1]
+                s[out] = px < py && x > y ? 1 : 0
+                s[out &+ 1] = px > py && x < y ? 1 : 0
                 p[0] = x
                 p[1] = y
-            case .sma: s[out] = sma.base[i].update(s[a])
+            case .sma: s[out] = sma.base[i].update(s[a], windows: smaWindows.base)
             case .ema: s[out] = ema.base[i].update(s[a])
             case .wma: s[out] = wma.base[i].update(s[a])
             case .rsi: s[out] = rsi.base[i].update(s[a])

@@ -29,7 +29,7 @@ public struct SignalProgram: Sendable {
     /// `outputs[i].slot`, unpacked so that `value(at:)` touches no strings.
     @usableFromInline let outputSlots: [Int]
     /// The number of bars stepped since compilation or the last `reset()`.
-    public private(set) var barCount = 0
+    public internal(set) var barCount = 0
     /// The bar from which every indicator of the program has a value (`ProgramWarmUp.swift`).
     public let warmUpBars: Int
 
@@ -94,6 +94,11 @@ public struct SignalProgram: Sendable {
     /// Consumes one bar.
     public mutating func step(_ bar: Bar) {
         step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
+    }
+
+    /// Gives this program a state of its own (a copy when it shares it with a copy of itself).
+    mutating func makeRuntimeUnique() {
+        if !isKnownUniquelyReferenced(&runtime) { runtime = ProgramRuntime(copying: runtime) }
     }
 
     /// Consumes one bar and updates every node in order. No allocation, except a one-time copy
