@@ -139,7 +139,8 @@ struct RunCommand: ParsableCommand {
         }
         let directory = folder.final
         let elapsed = clock.duration(to: .now)
-        let manifest = manifestObject(spec: spec, series: series, ingests: ingests, started: started, elapsed: elapsed)
+        let manifest = manifestObject(spec: spec, series: series, ingests: ingests, started: started, elapsed: elapsed,
+                                      periodsPerYear: summary.periodsPerYear)
         do {
             // Written beside the folder and moved into place complete (see ReportFolder).
             try report.write(to: folder.staging, manifest: manifest)
@@ -194,7 +195,10 @@ struct RunCommand: ParsableCommand {
     }
 
     /// `manifest.json`: what is needed to reproduce the run.
-    private func manifestObject(spec: StrategySpec, series: [BarSeries], ingests: [IngestRecord], started: Date, elapsed: Duration) -> [String: Any] {
+    /// `periodsPerYear`: the N the summary annualised with (`Analytics.PeriodsPerYear`), so a rerun
+    /// can be checked against the same convention.
+    private func manifestObject(spec: StrategySpec, series: [BarSeries], ingests: [IngestRecord], started: Date, elapsed: Duration,
+                                periodsPerYear: Double) -> [String: Any] {
         let bytes = FileManager.default.contents(atPath: strategy).map { [UInt8]($0) } ?? []
         var params: [String: Any] = [:]
         for (k, v) in spec.params { params[k] = v }
@@ -209,6 +213,7 @@ struct RunCommand: ParsableCommand {
             "overrides": overrides,
             "symbols": series.map(\.symbol),
             "interval": series.first?.interval.description ?? spec.interval.description,
+            "periods_per_year": JSONOutput.number(periodsPerYear),
             "from": from.flatMap(DateText.parse).map(DateText.iso) ?? NSNull(),
             "to": to.flatMap(DateText.parse).map(DateText.iso) ?? NSNull(),
             "data_range": series.map { s -> [String: Any] in

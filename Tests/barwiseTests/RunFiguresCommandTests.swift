@@ -91,6 +91,9 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let (s, _) = try Self.summary(out)
         #expect(s["periods_per_year"] == 365)
+        // The manifest records the same N, so a rerun can be checked against it.
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any]
+        #expect(manifest?["periods_per_year"] as? Double == 365)
         // Sharpe and alpha from the files, with N = 365: the same N for both.
         let equity = try Self.column(out.appendingPathComponent("equity.csv"), "equity")
         let closes = try Self.column(out.appendingPathComponent("prices.csv"), "close")
