@@ -172,13 +172,10 @@ struct OptimizeCommand: ParsableCommand {
                 for r in frontierRows { f += "\(r.0),\(r.1),\(r.2)," + r.3.map { "\($0)" }.joined(separator: ",") + "\n" }
                 files["frontier.csv"] = Data(f.utf8)
             }
-            do {
+            try OutputDirectory.writing(to: out) {
                 try OutputDirectory.write(files, to: out)
                 try OptimizeReport.write(htmlResult(symbols: symbols, weights: w, perf: perf, mu: mu, covariance: s,
                                                     frontier: frontierRows.map { ($0.1, $0.0) }), folder: out)
-            } catch {
-                CommandFailure.printError("cannot write to \(out): \(CommandFailure.message(for: error))")
-                throw CommandFailure.ioFailure
             }
         }
         if json {

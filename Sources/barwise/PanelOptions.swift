@@ -71,4 +71,15 @@ enum OutputDirectory {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         for (name, data) in files { try data.write(to: url.appendingPathComponent(name)) }
     }
+
+    /// Runs `write` (the files of `--out`); a failure prints `cannot write to DIR: reason` and
+    /// exits 74, as every I/O failure does.
+    static func writing(to directory: String, _ write: () throws -> Void) throws {
+        do {
+            try write()
+        } catch {
+            CommandFailure.printError("cannot write to \(directory): \(CommandFailure.message(for: error))")
+            throw CommandFailure.ioFailure
+        }
+    }
 }

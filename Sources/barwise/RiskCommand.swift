@@ -115,11 +115,8 @@ struct RiskCommand: ParsableCommand {
             for (i, s) in symbols.enumerated() {
                 csv += "\(s),\(w[i])," + estimates.map { "\($0.contributions[i])" }.joined(separator: ",") + "\n"
             }
-            do {
+            try OutputDirectory.writing(to: out) {
                 try OutputDirectory.write(["risk.json": try JSONOutput.data(object), "contributions.csv": Data(csv.utf8)], to: out)
-            } catch {
-                CommandFailure.printError("cannot write to \(out): \(CommandFailure.message(for: error))")
-                throw CommandFailure.ioFailure
             }
         }
         if json {
