@@ -62,11 +62,11 @@ public struct Allocator: Sendable {
 
     /// Records the closes of `batch` (one timestamp) and says whether a decision is due at its
     /// close (see the type's comment).
-    public mutating func observe(_ batch: BarBatch) -> Bool {
+    public mutating func observe<Bars: TimestampBars>(_ batch: Bars) -> Bool {
         let n = symbols.count
         var complete = batch.count == n
         if complete {
-            for bar in batch.bars where !(bar.close.isFinite && bar.close > 0) { complete = false; break }
+            for j in 0..<batch.count where !(batch.bar(j).close.isFinite && batch.bar(j).close > 0) { complete = false; break }
         }
         if complete {
             let slot: Int
@@ -77,7 +77,7 @@ public struct Allocator: Sendable {
                 slot = start
                 start = (start + 1) % capacity
             }
-            for j in 0..<batch.count { ring[slot * n + batch.symbols[j]] = batch.bars[j].close }
+            for j in 0..<batch.count { ring[slot * n + batch.symbol(j)] = batch.bar(j).close }
             ringTimes[slot] = batch.timestamp
         }
         guard complete else { return false }

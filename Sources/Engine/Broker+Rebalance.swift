@@ -41,19 +41,19 @@ extension Broker {
     /// Fills the queued rebalance orders of the symbols with a bar in `batch`: sells, then buys
     /// within the available cash (see the extension's comment). Orders of symbols without a bar
     /// stay queued.
-    mutating func fillRebalances(_ batch: BarBatch, atClose: Bool, portfolio: inout Portfolio) {
+    mutating func fillRebalances<Bars: TimestampBars>(_ batch: Bars, atClose: Bool, portfolio: inout Portfolio) {
         guard !rebalancePending.isEmpty else { return }
         var buys: [(order: PendingOrder, price: Double, view: BarView)] = []
         var kept = 0
         for r in rebalancePending.indices {
             let o = rebalancePending[r]
-            guard let j = batch.symbols.firstIndex(of: o.symbol) else {
+            guard let j = batch.position(ofSymbol: o.symbol) else {
                 rebalancePending[kept] = o
                 kept += 1
                 continue
             }
-            let bar = batch.bars[j]
-            let view = BarView(time: bar.timestamp, index: batch.indices[j], open: bar.open, high: bar.high, low: bar.low, close: bar.close)
+            let bar = batch.bar(j)
+            let view = BarView(time: bar.timestamp, index: batch.index(j), open: bar.open, high: bar.high, low: bar.low, close: bar.close)
             let quoted = atClose ? bar.close : bar.open
             if o.side == .long {
                 buys.append((o, config.slippage.apply(quoted, direction: 1), view))

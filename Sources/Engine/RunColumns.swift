@@ -34,6 +34,14 @@ final class RunColumns: @unchecked Sendable {
     }
 
     /// Empty columns that keep `other`'s latest bars.
+    /// Room for `n` more points in every column, so that the next `n` appends do not grow them.
+    func reserve(additional n: Int) {
+        _ = timestamps.reserve(additional: n)
+        _ = equity.reserve(additional: n)
+        _ = gross.reserve(additional: n)
+        _ = net.reserve(additional: n)
+    }
+
     init(copyingLatestBarsOf other: RunColumns) {
         symbolCount = other.symbolCount
         timestamps = GrowableColumn(capacity: 0)

@@ -4,16 +4,16 @@ import MarketData
 extension Simulation {
     /// Phase 1 of an allocation strategy: the queued rebalance orders of the batch's symbols fill
     /// at their opens (sells first), the symbols marked at the open meanwhile.
-    mutating func fillRebalances(_ batch: BarBatch) {
+    mutating func fillRebalances<Bars: TimestampBars>(_ batch: Bars) {
         guard broker.hasRebalancePending, config.fill == .nextOpen else { return }
-        for j in 0..<batch.count { portfolio.lastPrice[batch.symbols[j]] = batch.bars[j].open }
+        for j in 0..<batch.count { portfolio.lastPrice[batch.symbol(j)] = batch.bar(j).open }
         broker.fillRebalances(batch, atClose: false, portfolio: &portfolio)
     }
 
     /// After the marks: the allocator records the closes and, when a decision is due, the
     /// orders towards the target weights are queued (replacing any still waiting) and, with
     /// `fill = "close"`, filled at once.
-    mutating func allocate(_ batch: BarBatch) {
+    mutating func allocate<Bars: TimestampBars>(_ batch: Bars) {
         if allocator!.observe(batch), let w = allocator!.decide(time: batch.timestamp) {
             broker.cancelRebalances(time: batch.timestamp, bars: columns.lastIndex)
             let equity = portfolio.equity

@@ -49,9 +49,6 @@ public struct Simulation: Sendable {
     /// Equity points and each symbol's latest bar, copied on write.
     var columns: RunColumns
     private var exposedBars = 0
-    /// When the whole run so far is one `replay`, its timestamps are the series' own array
-    /// (shared, not copied); any later step copies them into the column first.
-    private var replayedTimestamps: [Int64]?
     /// The allocation state (nil for rule-based strategies).
     var allocator: Allocator?
     /// The timestamp at which the equity reached zero and everything was closed out (nil while
@@ -104,58 +101,34 @@ public struct Simulation: Sendable {
     /// Advances the simulation by one timestamp: every bar in `batch` (see the type's comment).
     public mutating func step(_ batch: BarBatch) {
         precondition(recorded == nil, "a simulation over recorded signals only replays")
-        if batch.count == 1 && allocator == nil {
-            step(symbol: batch.symbols[0], index: batch.indices[0], bar: batch.bars[0])
-            return
-        }
         uniqueColumns()
-        let wasOpen = !portfolio.openTrades.isEmpty
-        let closedBefore = portfolio.closedTrades.count
-        for j in 0..<batch.count { fill(batch.symbols[j], batch.bars[j], batch.indices[j], wasOpen) }
-        if allocator != nil { fillRebalances(batch) }
-        for j in 0..<batch.count { mark(batch.symbols[j], batch.bars[j], batch.indices[j]) }
-        checkSolvency(batch.timestamp)
-        for j in 0..<batch.count { signal(batch.symbols[j], batch.bars[j], batch.indices[j]) }
-        if allocator != nil && outOfMoneyTime == nil { allocate(batch) }
-        close(batch.timestamp, wasOpen, closedBefore)
+        var owned: [SignalProgram] = []
+        swap(&owned, &programs)
+        owned.withUnsafeMutableBufferPointer { advance(batch, programs: $0.baseAddress!) }
+        swap(&owned, &programs)
     }
 
-    /// Advances the simulation by one timestamp at which only symbol number `symbol` has a bar
-    /// (`index` is the bar's position in that symbol's series). Same as a one-bar `BarBatch`.
-    public mutating func step(symbol s: Int, index: Int, bar: Bar) {
-        precondition(recorded == nil, "a simulation over recorded signals only replays")
-        if allocator != nil {
-            var batch = BarBatch()
-            batch.reset(timestamp: bar.timestamp)
-            batch.append(symbol: s, index: index, bar: bar)
-            step(batch)
-            return
-        }
-        uniqueColumns()
-        let wasOpen = !portfolio.openTrades.isEmpty
-        let closedBefore = portfolio.closedTrades.count
-        fill(s, bar, index, wasOpen)
-        mark(s, bar, index)
-        checkSolvency(bar.timestamp)
-        signal(s, bar, index)
-        close(bar.timestamp, wasOpen, closedBefore)
-    }
-
-    /// Steps every bar of `series`, the run's only symbol, in order: exactly what one
-    /// `step(symbol: 0, index: i, bar: series[i])` per bar does, with the program held in a local
-    /// and the columns read through buffer pointers (the backtest's single-symbol fast path).
+    /// Steps every bar of `series`, the run's only symbol, in order: one `advance` per bar, the
+    /// same step `step(_:)` takes, specialised for one bar and with the program held in a local
+    /// (the backtest's and the sweep's single-symbol path).
     /// - Precondition: the simulation has one symbol and `series` continues its bars in time order.
     public mutating func replay(_ series: BarSeries) {
         precondition(symbols.count == 1, "replay runs a single-symbol simulation")
         guard !series.isEmpty else { return }
-        if allocator != nil {
-            let first = columns.lastIndex[0] + 1
-            for i in 0..<series.count { step(symbol: 0, index: first + i, bar: series[i]) }
-            return
-        }
+        uniqueColumns()
         if var signals = recorded {
             replay(series, source: &signals)
             recorded = signals
+            return
+        }
+        if allocator != nil {
+            var batch = BarBatch()
+            let first = columns.lastIndex[0] + 1
+            for i in 0..<series.count {
+                batch.reset(timestamp: series.timestamps[i])
+                batch.append(symbol: 0, index: first + i, bar: series[i])
+                step(batch)
+            }
             return
         }
         var owned: [SignalProgram] = []
@@ -168,20 +141,14 @@ public struct Simulation: Sendable {
         programs = owned
     }
 
-    /// The replay loop, over a program (held in a local) or recorded signals. Inlined into
-    /// both callers, so each gets a loop specialised to its source.
+    /// The replay loop over a program or recorded signals, held in a local: one `advance` per
+    /// bar. Inlined into both callers, so each gets a loop specialised to its source.
     @inline(__always)
     private mutating func replay<Source: SignalSource>(_ series: BarSeries, source program: inout Source) {
         let n = series.count
-        uniqueColumns()
         let first = columns.lastIndex[0] + 1
-        let shareTimestamps = columns.equity.count == 0
-        if shareTimestamps { replayedTimestamps = series.timestamps }
-        // Room for every point up front; written through pointers, counted after the loop.
-        let timeOut = shareTimestamps ? nil : columns.timestamps.reserve(additional: n)
-        let equityOut = columns.equity.reserve(additional: n)
-        let grossOut = columns.gross.reserve(additional: n)
-        let netOut = columns.net.reserve(additional: n)
+        columns.reserve(additional: n)
+        withUnsafeMutablePointer(to: &program) { source in
         series.timestamps.withUnsafeBufferPointer { ts in
         series.open.withUnsafeBufferPointer { open in
         series.high.withUnsafeBufferPointer { high in
@@ -189,49 +156,30 @@ public struct Simulation: Sendable {
         series.close.withUnsafeBufferPointer { close in
         series.volume.withUnsafeBufferPointer { volume in
             for i in 0..<n {
-                let o = open[i], c = close[i], t = ts[i]
-                let wasOpen = !portfolio.openTrades.isEmpty
-                let closedBefore = portfolio.closedTrades.count
-                if broker.hasPending || (wasOpen && portfolio.attachedCount > 0) {
-                    portfolio.lastPrice[0] = o
-                    broker.process(symbol: 0, bar: Broker.BarView(time: t, index: first + i, open: o, high: high[i], low: low[i], close: c),
-                                   portfolio: &portfolio)
-                }
-                program.step(open: o, high: high[i], low: low[i], close: c, volume: volume[i])
-                let rules = slots.read(program)
-                // The mark at the close; a decision at this close changes it only with `fill = "close"`.
-                var (equity, gross, net) = marks(at: c)
-                if equity <= 0 && outOfMoneyTime == nil {
-                    ruinAtClose(c, time: t, index: first + i)
-                    (equity, gross, net) = (0, 0, 0)
-                }
-                // Most bars fire nothing: only then is the decision (a call) needed.
-                if (rules.firesAny || slots.trailingStop >= 0) && program.barCount > decisionsAfter && outOfMoneyTime == nil {
-                    decide(symbol: 0, time: t, close: c, index: first + i, rules: rules)
-                }
-                if config.fill == .close && broker.hasPending {
-                    portfolio.lastPrice[0] = c
-                    broker.processAtClose(symbol: 0, bar: Broker.BarView(time: t, index: first + i, open: o, high: high[i], low: low[i], close: c),
-                                          portfolio: &portfolio)
-                    (equity, gross, net) = marks(at: c)
-                }
-                let isOpen = !portfolio.openTrades.isEmpty
-                if wasOpen || isOpen || portfolio.closedTrades.count != closedBefore { exposedBars += 1 }
-                timeOut?[i] = t
-                equityOut[i] = equity
-                grossOut[i] = gross
-                netOut[i] = net
+                let bar = Bar(timestamp: ts[i], open: open[i], high: high[i], low: low[i], close: close[i], volume: volume[i])
+                advance(SingleBar(bar, index: first + i), programs: source)
             }
-        } } } } } }
-        if !shareTimestamps { columns.timestamps.didAppend(n) }
-        columns.equity.didAppend(n)
-        columns.gross.didAppend(n)
-        columns.net.didAppend(n)
-        portfolio.lastPrice[0] = series.close[n - 1]
-        columns.lastIndex[0] = first + n - 1
-        columns.lastTime[0] = series.timestamps[n - 1]
-        columns.lastOpen[0] = series.open[n - 1]
-        columns.lastClose[0] = series.close[n - 1]
+        } } } } } } }
+    }
+
+    /// The step: one timestamp's bars through phases 1 to 4 (see the type's comment), then its
+    /// equity point. Every path (`step`, `replay`, and so the backtest, the sweep and the stream)
+    /// runs this code; `programs[s]` is symbol number `s`'s signal source.
+    @inline(__always)
+    private mutating func advance<Bars: TimestampBars, Source: SignalSource>(_ bars: Bars, programs: UnsafeMutablePointer<Source>) {
+        let t = bars.timestamp
+        let wasOpen = !portfolio.openTrades.isEmpty
+        let closedBefore = portfolio.closedTrades.count
+        for j in 0..<bars.count { fill(bars.symbol(j), bars.bar(j), bars.index(j), wasOpen) }
+        if allocator != nil { fillRebalances(bars) }
+        for j in 0..<bars.count { mark(bars.symbol(j), bars.bar(j), bars.index(j)) }
+        checkSolvency(t)
+        for j in 0..<bars.count {
+            let s = bars.symbol(j)
+            signal(s, bars.bar(j), bars.index(j), program: &programs[s])
+        }
+        if allocator != nil && outOfMoneyTime == nil { allocate(bars) }
+        record(t, wasOpen, closedBefore)
     }
 
     /// Ends the run: with `closeAtEnd`, pending orders are cancelled and open trades close on
@@ -243,10 +191,10 @@ public struct Simulation: Sendable {
     /// The equity columns are handed to the result without a copy; stepping on afterwards
     /// records a new, separate curve.
     public mutating func finish() -> RunResult {
-        uniqueColumns(finishing: true)
+        uniqueColumns()
         let c = columns
         let steps = c.equity.count
-        let end = steps == 0 ? 0 : replayedTimestamps?.last ?? c.timestamps[steps - 1]
+        let end = steps == 0 ? 0 : c.timestamps[steps - 1]
         if config.closeAtEnd {
             broker.finish(cancel: true, time: end)
             for s in symbols.indices where c.lastIndex[s] >= 0 && portfolio.openTrades.contains(where: { $0.symbol == s }) {
@@ -262,8 +210,7 @@ public struct Simulation: Sendable {
             broker.finish(cancel: false, time: end)
         }
         var out = RunResult(symbols: symbols, initialCash: config.initialCash)
-        out.timestamps = replayedTimestamps ?? c.timestamps.finish()
-        replayedTimestamps = nil
+        out.timestamps = c.timestamps.finish()
         out.equity = c.equity.finish()
         out.grossExposure = c.gross.finish()
         out.netExposure = c.net.finish()
@@ -284,15 +231,10 @@ public struct Simulation: Sendable {
 
     // MARK: - Phases
 
-    /// Copy-on-write of the columns, then (unless `finishing`) the shared replay timestamps
-    /// copied into the column so that new points can follow them.
+    /// Copy-on-write of the columns (a copied simulation steps on its own curve).
     @inline(__always)
-    private mutating func uniqueColumns(finishing: Bool = false) {
+    private mutating func uniqueColumns() {
         if !isKnownUniquelyReferenced(&columns) { columns = RunColumns(copying: columns) }
-        if !finishing, let shared = replayedTimestamps {
-            for t in shared { columns.timestamps.append(t) }
-            replayedTimestamps = nil
-        }
     }
 
     /// Phase 1: the broker fills queued orders and attached exits against the new bar.
@@ -313,30 +255,21 @@ public struct Simulation: Sendable {
         columns.lastClose[s] = bar.close
     }
 
-    /// Phases 3–4: the symbol's program steps, then its rules place orders (none after a
-    /// bankruptcy).
+    /// Phases 3–4: the symbol's program steps, then, once past the warm-up and while solvent, its
+    /// rules place orders (only a rule that fires, or a trailing stop, needs the decision); with
+    /// `fill = "close"` queued orders fill at this close.
     @inline(__always)
-    private mutating func signal(_ s: Int, _ bar: Bar, _ index: Int) {
-        programs[s].step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
-        guard outOfMoneyTime == nil, programs[s].barCount > decisionsAfter else { return }
-        decide(symbol: s, time: bar.timestamp, close: bar.close, index: index, rules: slots.read(programs[s]))
+    private mutating func signal<Source: SignalSource>(_ s: Int, _ bar: Bar, _ index: Int, program: inout Source) {
+        program.step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
+        if outOfMoneyTime == nil && program.barCount > decisionsAfter {
+            let rules = slots.read(program)
+            if rules.firesAny || slots.trailingStop >= 0 {
+                decide(symbol: s, time: bar.timestamp, close: bar.close, index: index, rules: rules)
+            }
+        }
         if config.fill == .close && broker.hasPending {
             broker.processAtClose(symbol: s, bar: view(bar, index), portfolio: &portfolio)
         }
-    }
-
-    /// Equity, gross and net exposure of the single symbol's open trades marked at `close`.
-    @inline(__always)
-    private func marks(at close: Double) -> (equity: Double, gross: Double, net: Double) {
-        var equity = portfolio.balance
-        var gross = 0.0
-        var net = 0.0
-        for trade in portfolio.openTrades {
-            equity += trade.size * (close - trade.entryPrice)
-            gross += Swift.abs(trade.size) * close
-            net += trade.size * close
-        }
-        return (equity, gross, net)
     }
 
     /// Phase 2, after the marks: bankruptcy when the equity is zero or less (see the type's
@@ -344,26 +277,15 @@ public struct Simulation: Sendable {
     @inline(__always)
     private mutating func checkSolvency(_ t: Int64) {
         guard outOfMoneyTime == nil, !portfolio.openTrades.isEmpty || portfolio.balance <= 0, portfolio.equity <= 0 else { return }
+        // Everything closes out at the marked closes, and the run stops adding risk.
         let c = columns
-        goBankrupt(t, time: { c.lastTime[$0] }, bar: { c.lastIndex[$0] })
-    }
-
-    /// The single-symbol replay's bankruptcy at bar `index`'s close `close` (out of line: rare).
-    @inline(never)
-    private mutating func ruinAtClose(_ close: Double, time t: Int64, index: Int) {
-        portfolio.lastPrice[0] = close
-        goBankrupt(t, time: { _ in t }, bar: { _ in index })
-    }
-
-    /// Closes everything out at the marked closes and stops the run adding risk.
-    private mutating func goBankrupt(_ t: Int64, time: (Int) -> Int64, bar: (Int) -> Int) {
-        broker.liquidate(portfolio: &portfolio, time: time, bar: bar)
+        broker.liquidate(portfolio: &portfolio, time: { c.lastTime[$0] }, bar: { c.lastIndex[$0] })
         outOfMoneyTime = t
     }
 
-    /// Records the timestamp's equity point.
+    /// Records the timestamp's equity point (open trades marked at each symbol's last price).
     @inline(__always)
-    private mutating func close(_ t: Int64, _ wasOpen: Bool, _ closedBefore: Int) {
+    private mutating func record(_ t: Int64, _ wasOpen: Bool, _ closedBefore: Int) {
         if wasOpen || !portfolio.openTrades.isEmpty || portfolio.closedTrades.count != closedBefore { exposedBars += 1 }
         var equity = portfolio.balance
         var gross = 0.0

@@ -164,7 +164,11 @@ import Testing
         // Replaying the first half, then stepping the rest bar by bar, gives the same run too.
         var mixed = Simulation(program: try spec.compile(), symbols: ["GOOG"], config: try EngineConfig(spec: spec))
         mixed.replay(goog.permuted(by: Array(0..<1000)))
-        for i in 1000..<goog.count { mixed.step(symbol: 0, index: i, bar: goog[i]) }
+        for i in 1000..<goog.count {
+            batch.reset(timestamp: goog.timestamps[i])
+            batch.append(symbol: 0, index: i, bar: goog[i])
+            mixed.step(batch)
+        }
         let mixedRun = mixed.finish()
         #expect(mixedRun.timestamps == goog.timestamps)
         #expect(mixedRun.equity == batchRun.equity)
