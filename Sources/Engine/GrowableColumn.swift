@@ -65,6 +65,15 @@ struct GrowableColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     }
 
     /// Records `n` elements written through the pointer `reserve(additional:)` returned.
+    /// Removes the first `n` elements, moving the rest to the front. O(count − n).
+    func dropFirst(_ n: Int) {
+        guard n > 0 else { return }
+        let h = header.pointee
+        // memmove: the regions overlap.
+        UnsafeMutableRawPointer(h.base).copyMemory(from: h.base + n, byteCount: (h.count - n) * MemoryLayout<Element>.stride)
+        header.pointee.count = h.count - n
+    }
+
     func didAppend(_ n: Int) { header.pointee.count += n }
 
     private func grow() {

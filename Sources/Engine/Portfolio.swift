@@ -175,4 +175,7 @@ public struct Portfolio: Sendable {
     }
 
     mutating func reserveClosed(_ n: Int) { closedTrades.reserveCapacity(n) }
+
+    /// Drops the first `n` closed trades (read and written elsewhere by a stream).
+    mutating func forgetClosed(_ n: Int) { closedTrades.removeFirst(n) }
 }

@@ -42,6 +42,14 @@ final class RunColumns: @unchecked Sendable {
         _ = net.reserve(additional: n)
     }
 
+    /// Drops the first `n` points of every column (kept in place: no allocation).
+    func dropFirst(_ n: Int) {
+        timestamps.dropFirst(n)
+        equity.dropFirst(n)
+        gross.dropFirst(n)
+        net.dropFirst(n)
+    }
+
     init(copyingLatestBarsOf other: RunColumns) {
         symbolCount = other.symbolCount
         timestamps = GrowableColumn(capacity: 0)

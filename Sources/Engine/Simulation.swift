@@ -48,7 +48,7 @@ public struct Simulation: Sendable {
     var broker: Broker
     /// Equity points and each symbol's latest bar, copied on write.
     var columns: RunColumns
-    private var exposedBars = 0
+    private(set) var exposedBars = 0
     /// The allocation state (nil for rule-based strategies).
     var allocator: Allocator?
     /// The timestamp at which the equity reached zero and everything was closed out (nil while
@@ -233,7 +233,7 @@ public struct Simulation: Sendable {
 
     /// Copy-on-write of the columns (a copied simulation steps on its own curve).
     @inline(__always)
-    private mutating func uniqueColumns() {
+    mutating func uniqueColumns() {
         if !isKnownUniquelyReferenced(&columns) { columns = RunColumns(copying: columns) }
     }
 
