@@ -61,45 +61,60 @@ struct RunReport {
     /// `timestamp, equity, cash, exposure, drawdown`: exposure is gross exposure / equity,
     /// drawdown `E_t / max E − 1` (≤ 0, `DrawdownAnalysis.series`, the report's definition).
     var equityCSV: String {
-        var out = "timestamp,equity,cash,exposure,drawdown\n"
+        var out = Self.equityHeader
         out.reserveCapacity(result.equity.count * 80)
         let dd = DrawdownAnalysis.series(result.equity)
         for i in result.equity.indices {
-            let e = result.equity[i]
-            out += "\(CivilTime.iso8601(result.timestamps[i])),\(Self.num(e)),\(Self.num(e - result.netExposure[i])),"
-            out += "\(Self.num(e != 0 ? result.grossExposure[i] / e : .nan)),\(Self.num(dd[i]))\n"
+            out += Self.equityRow(time: result.timestamps[i], equity: result.equity[i], gross: result.grossExposure[i],
+                                  net: result.netExposure[i], drawdown: dd[i])
         }
         return out
     }
 
     /// Closed trades in exit order; `size` in units (unsigned; `side` gives the direction).
     var tradesCSV: String {
-        var out = "symbol,side,size,entry_time,entry_bar,entry_price,exit_time,exit_bar,exit_price,commission,pnl,return\n"
-        for t in result.trades {
-            let fields: [String] = [
-                result.symbols[t.symbol], t.size > 0 ? "long" : "short", Self.num(abs(t.size)),
-                CivilTime.iso8601(t.entryTime), String(t.entryBar), Self.num(t.entryPrice),
-                CivilTime.iso8601(t.exitTime), String(t.exitBar), Self.num(t.exitPrice),
-                Self.num(t.commission), Self.num(t.pnl), Self.num(t.returnPct),
-            ]
-            out += fields.joined(separator: ",") + "\n"
-        }
+        var out = Self.tradesHeader
+        for t in result.trades { out += Self.tradeRow(t, symbols: result.symbols) }
         return out
     }
 
     /// Every order with its outcome, rejected, cancelled, expired and pending ones included.
     var ordersCSV: String {
-        var out = "id,symbol,side,intent,type,status,reason,size,limit,stop,created_time,created_bar,time,bar,price,commission\n"
-        for o in result.orders {
-            let fields: [String] = [
-                String(o.id), result.symbols[o.symbol], o.side == .long ? "buy" : "sell", o.intent.rawValue, o.type.rawValue,
-                o.status.rawValue, o.reason.rawValue, Self.num(o.size), Self.num(o.limit), Self.num(o.stop),
-                CivilTime.iso8601(o.createdTime), String(o.createdBar), CivilTime.iso8601(o.time), String(o.bar),
-                Self.num(o.price), Self.num(o.commission),
-            ]
-            out += fields.joined(separator: ",") + "\n"
-        }
+        var out = Self.ordersHeader
+        for o in result.orders { out += Self.orderRow(o, symbols: result.symbols) }
         return out
+    }
+
+    static let equityHeader = "timestamp,equity,cash,exposure,drawdown\n"
+    static let tradesHeader = "symbol,side,size,entry_time,entry_bar,entry_price,exit_time,exit_bar,exit_price,commission,pnl,return\n"
+    static let ordersHeader = "id,symbol,side,intent,type,status,reason,size,limit,stop,created_time,created_bar,time,bar,price,commission\n"
+
+    /// One `equity.csv` line (with its line break): cash is equity − net exposure, exposure is
+    /// gross exposure / equity (empty at zero equity).
+    static func equityRow(time: Int64, equity e: Double, gross: Double, net: Double, drawdown: Double) -> String {
+        "\(CivilTime.iso8601(time)),\(num(e)),\(num(e - net)),\(num(e != 0 ? gross / e : .nan)),\(num(drawdown))\n"
+    }
+
+    /// One `trades.csv` line (with its line break).
+    static func tradeRow(_ t: ClosedTrade, symbols: [String]) -> String {
+        let fields: [String] = [
+            symbols[t.symbol], t.size > 0 ? "long" : "short", num(abs(t.size)),
+            CivilTime.iso8601(t.entryTime), String(t.entryBar), num(t.entryPrice),
+            CivilTime.iso8601(t.exitTime), String(t.exitBar), num(t.exitPrice),
+            num(t.commission), num(t.pnl), num(t.returnPct),
+        ]
+        return fields.joined(separator: ",") + "\n"
+    }
+
+    /// One `orders.csv` line (with its line break).
+    static func orderRow(_ o: OrderRecord, symbols: [String]) -> String {
+        let fields: [String] = [
+            String(o.id), symbols[o.symbol], o.side == .long ? "buy" : "sell", o.intent.rawValue, o.type.rawValue,
+            o.status.rawValue, o.reason.rawValue, num(o.size), num(o.limit), num(o.stop),
+            CivilTime.iso8601(o.createdTime), String(o.createdBar), CivilTime.iso8601(o.time), String(o.bar),
+            num(o.price), num(o.commission),
+        ]
+        return fields.joined(separator: ",") + "\n"
     }
 
     /// Allocation strategies: `timestamp`, then one column per symbol (run order), one row per
