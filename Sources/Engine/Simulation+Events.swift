@@ -19,6 +19,13 @@ extension Simulation {
         public var equity: Double
         public var gross: Double
         public var net: Double
+
+        public init(time: Int64, equity: Double, gross: Double, net: Double) {
+            self.time = time
+            self.equity = equity
+            self.gross = gross
+            self.net = net
+        }
     }
 
     /// Ids below this have been placed (submitted or refused on submission).

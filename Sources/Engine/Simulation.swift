@@ -98,6 +98,19 @@ public struct Simulation: Sendable {
         return programs[symbol].value(named: name)
     }
 
+    /// The entry and exit rules of symbol number `s` that fire at its latest bar (their
+    /// `[rules]` keys, e.g. `long_entry`); empty when none does (no allocation then).
+    public func firedRules(symbol s: Int) -> [String] {
+        let rules = recorded.map { slots.read($0) } ?? slots.read(programs[s])
+        guard rules.firesAny else { return [] }
+        var out: [String] = []
+        if rules.longEntry { out.append(RuleKey.longEntry.rawValue) }
+        if rules.longExit { out.append(RuleKey.longExit.rawValue) }
+        if rules.shortEntry { out.append(RuleKey.shortEntry.rawValue) }
+        if rules.shortExit { out.append(RuleKey.shortExit.rawValue) }
+        return out
+    }
+
     /// Advances the simulation by one timestamp: every bar in `batch` (see the type's comment).
     public mutating func step(_ batch: BarBatch) {
         precondition(recorded == nil, "a simulation over recorded signals only replays")

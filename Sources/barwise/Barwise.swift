@@ -18,7 +18,7 @@ struct Barwise: ParsableCommand {
             """,
         subcommands: [
             IngestCommand.self, DataCommand.self, SignalsCommand.self, RunCommand.self, ReportCommand.self,
-            SweepCommand.self, RiskCommand.self, OptimizeCommand.self,
+            SweepCommand.self, RiskCommand.self, OptimizeCommand.self, StreamCommand.self,
         ]
     )
 

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Bytes for one file descriptor, gathered in memory and written in large blocks: by `flush`
+/// (the stream flushes when its input has nothing more ready) or when `limit` bytes wait.
+final class BufferedOutput {
+    private let fd: Int32
+    private let closesFile: Bool
+    private var bytes: [UInt8] = []
+    private let limit: Int
+    /// Bytes written to the descriptor so far (through this object).
+    private(set) var written = 0
+
+    init(fd: Int32, closesFile: Bool, limit: Int = 1 << 16) {
+        self.fd = fd
+        self.closesFile = closesFile
+        self.limit = limit
+        bytes.reserveCapacity(limit + 4096)
+    }
+
+    /// Opens `path` for writing, created or emptied.
+    convenience init(creating path: String) throws(StreamOutputError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
+        self.init(fd: fd, closesFile: true)
+    }
+
+    deinit { if closesFile { close(fd) } }
+
+    func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+        if bytes.count >= limit { try? flush() }
+    }
+
+    func write(bytes more: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: more)
+        if bytes.count >= limit { try? flush() }
+    }
+
+    /// Writes what waits. A closed reader of standard output (EPIPE) is not an error here: the
+    /// run folder is the record, the events are a courtesy.
+    func flush() throws(StreamOutputError) {
+        guard !bytes.isEmpty else { return }
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure == 0 { written += bytes.count }
+        bytes.removeAll(keepingCapacity: true)
+        if failure != 0 && failure != EPIPE { throw .cannotWrite("file descriptor \(fd)", reason: String(cString: strerror(failure))) }
+    }
+}
+
+/// A file of the stream's run folder could not be written.
+enum StreamOutputError: Error, CustomStringConvertible {
+    case cannotWrite(String, reason: String)
+
+    var description: String {
+        switch self {
+        case let .cannotWrite(path, reason): "cannot write \(path): \(reason)"
+        }
+    }
+}

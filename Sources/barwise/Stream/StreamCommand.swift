@@ -1,0 +1,162 @@
+import ArgumentParser
+import Engine
+import Foundation
+import MarketData
+import Signals
+
+/// `barwise stream STRATEGY.toml`: the strategy run live on NDJSON bars or ticks as they arrive,
+/// paper-trading through the same `Simulation.step` as `run`, into the same run folder.
+struct StreamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stream",
+        abstract: "Run a strategy live on NDJSON bars or ticks and paper-trade it.",
+        discussion: """
+            Reads one JSON object per line: a bar {"symbol","time","open","high","low","close","volume"} \
+            or a trade tick {"symbol","time","price","size"} (time as ISO 8601 or epoch seconds or \
+            milliseconds). Ticks are aggregated into bars of the strategy's interval, stamped at \
+            the interval's start; a tick bar is complete when a tick of a later interval arrives \
+            or the input ends. Bars of several symbols must arrive in time order.
+
+            Each bar goes through the same step as `barwise run`, so a backtest over the same bars \
+            gives the same trades.csv and equity.csv. The run folder (--out, or \
+            reports/<strategy>-<UTC timestamp>) is appended as events happen; summary.json, \
+            manifest.json and index.html are written when the input ends or on Ctrl-C/SIGTERM \
+            (exit 130/143).
+
+            Standard output carries NDJSON events (bar, signal, order, fill, trade, equity, \
+            warning, error), each with a sequence number, flushed whenever the input has nothing \
+            more ready. A bad input line becomes an error event naming its line and is skipped \
+            (--strict: exit 2). Messages for people go to standard error.
+
+            Examples:
+              barwise stream strategies/sma_cross.toml < bars.ndjson
+              kcat -C -b localhost:9092 -t bars -u | barwise stream strategies/sma_cross.toml --out /tmp/live
+              barwise stream strategies/sma_cross.toml --input /tmp/bars.fifo --close-at-end
+              barwise stream strategies/sma_cross.toml --input tcp://127.0.0.1:9000 --symbols BTCUSDT
+            """
+    )
+
+    @Argument(help: "The strategy file (TOML).")
+    var strategy: String
+
+    @Option(help: ArgumentHelp("Where to read NDJSON: - (standard input), a file or FIFO, or tcp://IPV4:PORT.", valueName: "input"))
+    var input = "-"
+
+    @Flag(help: "With a file --input: keep reading as it grows (as tail -f) until Ctrl-C/SIGTERM.")
+    var follow = false
+
+    @Option(help: ArgumentHelp("Symbols to trade, comma-separated (default: the strategy's symbols).", valueName: "A,B"))
+    var symbols: String?
+
+    @Option(parsing: .unconditional, help: "Initial cash (default: [portfolio] cash).")
+    var cash: Double?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a param (fast=12) or a key (execution.commission=0.001); repeatable.", valueName: "key=value"))
+    var overrides: [String] = []
+
+    @Flag(help: "Close open trades at the end of the input (at the last bar's open, as run --close-at-end).")
+    var closeAtEnd = false
+
+    @Flag(help: "Exit 2 at the first bad input line instead of reporting it and going on.")
+    var strict = false
+
+    @Option(help: ArgumentHelp("The run folder (default: reports/<strategy>-<UTC timestamp>); must be new or empty.", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Replace the --out folder whole when it holds an earlier run.")
+    var force = false
+
+    func run() throws {
+        let started = Date()
+        let spec: StrategySpec
+        let program: SignalProgram
+        let config: EngineConfig
+        let names: [String]
+        do {
+            spec = try StrategySpec.load(path: strategy, overrides: overrides)
+            program = try spec.compile()
+            if let cash, !(cash > 0) { throw EngineError.nonPositiveCash(cash) }
+            config = try EngineConfig(spec: spec, cash: cash, closeAtEnd: closeAtEnd)
+            try config.validate()
+            names = try symbolNames(spec)
+        } catch let error as EngineError {
+            CommandFailure.printError(error.description)
+            throw ExitCode(2)
+        } catch {
+            throw CommandFailure.exit(error)
+        }
+        let fd: Int32
+        do { fd = try StreamInput.open(input) } catch {
+            CommandFailure.printError(error.description)
+            throw ExitCode(2)
+        }
+        let folder: ReportFolder
+        do { folder = try ReportFolder.reserve(kind: .run, name: spec.name, out: out, force: force, at: started) } catch {
+            throw error.report()
+        }
+        // The folder is written in place as events happen: no staging copy.
+        folder.discard()
+        var session: StreamSession
+        do {
+            if folder.replaces { try FileManager.default.contentsOfDirectory(atPath: folder.path).forEach { try FileManager.default.removeItem(atPath: (folder.path as NSString).appendingPathComponent($0)) } }
+            session = try StreamSession(program: program, spec: spec, symbols: names, config: config, folder: folder.final, strict: strict)
+        } catch {
+            CommandFailure.printError("cannot write the run folder \(folder.path): \(error)")
+            throw CommandFailure.ioFailure
+        }
+        let interrupt = InterruptFlag()
+        let reader = LineReader(fd: fd, follow: follow)
+        let stop = interrupt.isSet
+        reader.shouldStop = stop
+        let outcome: StreamSession.Outcome
+        do { outcome = try session.run(reader: reader) } catch {
+            CommandFailure.printError("stream stopped: \(error)")
+            throw CommandFailure.ioFailure
+        }
+        if case let .strictFailure(line, reason) = outcome {
+            CommandFailure.printError("\(input == "-" ? "stdin" : input):\(line): \(reason)")
+            throw ExitCode(2)
+        }
+        do {
+            try session.writeSummary(manifest: manifestObject(spec: spec, symbols: names, started: started, interrupted: stop()))
+        } catch {
+            CommandFailure.printError("cannot write the run folder \(folder.path): \(error)")
+            throw CommandFailure.ioFailure
+        }
+        FileHandle.standardError.write(Data("stream: \(session.statusLine) → \(folder.path)\n".utf8))
+        if stop() { throw ExitCode(interrupt.exitCode) }
+    }
+
+    /// The symbols to trade: `--symbols`, else the strategy's.
+    private func symbolNames(_ spec: StrategySpec) throws -> [String] {
+        if let symbols { return try SymbolList.parse(symbols, source: "--symbols") }
+        guard !spec.symbols.isEmpty else { throw EngineError.noSymbols }
+        try SymbolList.check(spec.symbols, source: "\(strategy): symbols")
+        return spec.symbols
+    }
+
+    private func manifestObject(spec: StrategySpec, symbols: [String], started: Date, interrupted: Bool) -> [String: Any] {
+        let bytes = FileManager.default.contents(atPath: strategy).map { [UInt8]($0) } ?? []
+        var params: [String: Any] = [:]
+        for (k, v) in spec.params { params[k] = v }
+        return [
+            "kind": ReportFolder.Kind.run.rawValue,
+            "source": "stream",
+            "input": input,
+            "command": ["barwise"] + Array(CommandLine.arguments.dropFirst()),
+            "strategy": spec.name,
+            "strategy_file": strategy,
+            "strategy_sha256": SHA256.hex(bytes),
+            "params": params,
+            "overrides": overrides,
+            "symbols": symbols,
+            "interval": spec.interval.description,
+            "cash": cash ?? spec.portfolio.cash,
+            "close_at_end": closeAtEnd,
+            "interrupted": interrupted,
+            "barwise_version": BarwiseVersion.current,
+            "barwise_commit": BarwiseVersion.commit,
+            "started_at": DateText.iso(Int64(started.timeIntervalSince1970.rounded(.down))),
+        ]
+    }
+}

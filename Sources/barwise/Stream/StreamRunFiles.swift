@@ -1,0 +1,83 @@
+import Analytics
+import Engine
+import Foundation
+
+/// The CSV files of a stream's run folder, appended as the simulation reports what happened:
+/// `equity.csv`, `trades.csv` and `orders.csv`, with `run`'s columns and row formats
+/// (`RunReport`'s row functions), so a backtest over the same bars gives the same bytes.
+///
+/// - The latest equity point is held back until the next one (or the end): `--close-at-end`
+///   re-marks the last point, as `run` does.
+/// - Orders are written in id order, as `run` sorts them: an order is written once it and every
+///   lower id have ended (a long-lived limit order holds later rows back until it ends).
+/// - Drawdown is `E_t / max E − 1` against the running peak, `DrawdownAnalysis.depth`.
+final class StreamRunFiles {
+    let symbols: [String]
+    private let equity: BufferedOutput
+    private let trades: BufferedOutput
+    private let orders: BufferedOutput
+    private var peak = -Double.infinity
+    private var held: Simulation.EquityPoint?
+    private var endedOrders: [Int: OrderRecord] = [:]
+    private var nextOrderRow = 0
+    /// Every equity point's time and value, for the summary at the end (16 bytes a bar).
+    private(set) var times: [Int64] = []
+    private(set) var values: [Double] = []
+    /// Every closed trade, for the summary at the end.
+    private(set) var closed: [ClosedTrade] = []
+
+    init(folder: URL, symbols: [String]) throws(StreamOutputError) {
+        self.symbols = symbols
+        equity = try BufferedOutput(creating: folder.appendingPathComponent("equity.csv").path)
+        trades = try BufferedOutput(creating: folder.appendingPathComponent("trades.csv").path)
+        orders = try BufferedOutput(creating: folder.appendingPathComponent("orders.csv").path)
+        equity.write(RunReport.equityHeader)
+        trades.write(RunReport.tradesHeader)
+        orders.write(RunReport.ordersHeader)
+    }
+
+    /// A new equity point: the held one is written.
+    func add(_ point: Simulation.EquityPoint) {
+        if let held { writeEquity(held) }
+        held = point
+        times.append(point.time)
+        values.append(point.equity)
+    }
+
+    /// The last point re-marked at the end (close-at-end), then written.
+    func finishEquity(remarked point: Simulation.EquityPoint?) {
+        guard var last = held else { return }
+        if let point {
+            last = point
+            values[values.count - 1] = point.equity
+        }
+        writeEquity(last)
+        held = nil
+    }
+
+    private func writeEquity(_ p: Simulation.EquityPoint) {
+        peak = max(peak, p.equity)
+        equity.write(RunReport.equityRow(time: p.time, equity: p.equity, gross: p.gross, net: p.net,
+                                         drawdown: DrawdownAnalysis.depth(p.equity, peak: peak)))
+    }
+
+    func add(_ trade: ClosedTrade) {
+        trades.write(RunReport.tradeRow(trade, symbols: symbols))
+        closed.append(trade)
+    }
+
+    /// An order that ended; rows go out in id order.
+    func add(_ order: OrderRecord) {
+        endedOrders[order.id] = order
+        while let next = endedOrders.removeValue(forKey: nextOrderRow) {
+            orders.write(RunReport.orderRow(next, symbols: symbols))
+            nextOrderRow += 1
+        }
+    }
+
+    func flush() throws(StreamOutputError) {
+        try equity.flush()
+        try trades.flush()
+        try orders.flush()
+    }
+}
