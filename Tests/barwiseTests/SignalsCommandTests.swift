@@ -67,6 +67,78 @@ import Testing
         #expect(r.stderr == "barwise: error: \(file): signals.fast_ma: column 1: unknown function 'smaa' (did you mean 'sma'?)\n")
     }
 
+    /// The weekday column of the CSV against Foundation's Gregorian calendar (ISO: Monday 1).
+    static func isoWeekday(_ isoTimestamp: Substring) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = ISO8601DateFormatter().date(from: String(isoTimestamp))!
+        return (calendar.component(.weekday, from: date) + 5) % 7 + 1
+    }
+
+    @Test func calendarFunctionsInTheCSVAreTheBarsUTCDates() throws {
+        let file = try SampleStore.strategy("""
+            name = "calendar"
+            symbols = ["GOOG"]
+            [signals]
+            wd = "weekday()"
+            d = "day()"
+            m = "month()"
+            y = "year()"
+            t = "time"
+            [rules]
+            long_entry = "weekday() == 1 and weekday()[1] != 1"
+            """)
+        let r = try BarwiseProcess.run(["signals", file, "--csv", "--store", try Self.storeWithGOOG()])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2149)
+        #expect(lines[0] == "timestamp,wd,d,m,y,t,long_entry")
+        // 2004-08-19 was a Thursday; the next bars are Friday the 20th and Monday the 23rd.
+        #expect(lines[1] == "2004-08-19T00:00:00Z,4,19,8,2004,1092873600,0")
+        #expect(lines[2] == "2004-08-20T00:00:00Z,5,20,8,2004,1092960000,0")
+        #expect(lines[3] == "2004-08-23T00:00:00Z,1,23,8,2004,1093219200,1")
+        var mondays = 0
+        for line in lines.dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            let date = f[0].split(separator: "-")
+            #expect(Int(f[1]) == Self.isoWeekday(f[0]), "\(line)")
+            #expect(Int(f[2]) == Int(date[2].prefix(2)) && Int(f[3]) == Int(date[1]) && f[4] == date[0], "\(line)")
+            if f[1] == "1" { mondays += 1 }
+        }
+        #expect(mondays > 300)  // every weekday occurs: the column is not constant
+    }
+
+    @Test func hhmmOnHourlyBarsGivesTheTimeOfDayAndDrivesRules() throws {
+        let file = try SampleStore.strategy("""
+            name = "late"
+            symbols = ["EURUSD"]
+            interval = "1h"
+            [signals]
+            hm = "hhmm()"
+            mins = "timeofday()"
+            [rules]
+            long_entry = "hhmm() >= 1500"
+            long_exit = "hhmm()[1] == 2300"
+            """)
+        let r = try SampleStore.run(["signals", file, "--to", "2017-04-21T00:00:00Z", "--csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines[0] == "timestamp,hm,mins,long_entry,long_exit")
+        #expect(lines[1] == "2017-04-19T09:00:00Z,900,540,0,0")
+        #expect(lines.count > 30)
+        var late = 0, afterMidnight = 0
+        for line in lines.dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            let clock = f[0].split(separator: "T")[1]
+            let hour = Int(clock.prefix(2))!, minute = Int(clock.dropFirst(3).prefix(2))!
+            #expect(f[1] == "\(hour * 100 + minute)" && f[2] == "\(hour * 60 + minute)", "\(line)")
+            #expect(f[3] == (hour >= 15 ? "1" : "0"), "\(line)")
+            if hour >= 15 { late += 1 }
+            if f[4] == "1" { afterMidnight += 1; #expect(hour == 0, "\(line)") }
+        }
+        #expect(late >= 9 && afterMidnight >= 1)
+    }
+
     @Test func unknownOverrideExits2() throws {
         let r = try BarwiseProcess.run(["signals", "strategies/sma_cross.toml", "--set", "fats=3", "--store", try Self.storeWithGOOG()])
         #expect(r.status == 2)

@@ -7,6 +7,8 @@ public enum Builtin: String, Sendable, CaseIterable, Hashable {
     case stochK = "stoch_k", stochD = "stoch_d"
     case crossAbove = "cross_above", crossBelow = "cross_below"
     case abs, min, max
+    /// Calendar fields of the current bar's time, UTC (`BarTime`).
+    case year, month, day, weekday, hour, minute, second, hhmm, timeofday
 
     /// How an argument is used.
     public enum Argument: Sendable, Equatable {
@@ -35,7 +37,7 @@ public enum Builtin: String, Sendable, CaseIterable, Hashable {
             [.series("x"), .period("n"), .constant("k")]
         case .atr, .adx, .cci, .willr, .mfi:
             [.period("n")]
-        case .obv:
+        case .obv, .year, .month, .day, .weekday, .hour, .minute, .second, .hhmm, .timeofday:
             []
         case .stochK, .stochD:
             [.period("n"), .period("k_smooth"), .period("d_smooth")]
@@ -66,11 +68,28 @@ public enum Builtin: String, Sendable, CaseIterable, Hashable {
 
     /// All function names, for suggestions.
     public static var names: [String] { allCases.map(\.rawValue) }
+
+    /// The calendar field this function reads from the bar's time, nil for other functions.
+    var calendarField: BarTime.Field? {
+        switch self {
+        case .year: .year
+        case .month: .month
+        case .day: .day
+        case .weekday: .weekday
+        case .hour: .hour
+        case .minute: .minute
+        case .second: .second
+        case .hhmm: .hhmm
+        case .timeofday: .timeofday
+        default: nil
+        }
+    }
 }
 
-/// The price series an expression can name directly.
+/// The bar series an expression can name directly: the prices, the volume, and `time`, the
+/// bar's UTC epoch seconds (NaN when the program is stepped without a time; `BarTime`).
 public enum PriceField: String, Sendable, CaseIterable, Hashable {
-    case open, high, low, close, volume
+    case open, high, low, close, volume, time
 
     /// The slot that holds this field's value for the current bar.
     var slot: Int32 {
@@ -80,6 +99,7 @@ public enum PriceField: String, Sendable, CaseIterable, Hashable {
         case .low: 2
         case .close: 3
         case .volume: 4
+        case .time: 5
         }
     }
 }

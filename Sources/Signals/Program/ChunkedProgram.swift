@@ -47,7 +47,17 @@ public struct ChunkedProgram: SignalSource, @unchecked Sendable {
 
     @inlinable public var barCount: Int { program.barCount &+ stepped }
 
-    /// Moves to the next bar of the series (the prices passed are that bar's and are not read).
+    /// Moves to the next bar of the series (the time and prices passed are that bar's and are
+    /// not read: the chunk was computed from the series).
+    @inlinable @inline(__always)
+    public mutating func step(time: Int64, open: Double, high: Double, low: Double, close: Double, volume: Double) {
+        stepped &+= 1
+        column &+= 1
+        if column == filled { advanceChunk() }
+    }
+
+    /// Moves to the next bar of the series, as `step(time:…)`: the times come from the series,
+    /// so time functions hold their values here too.
     @inlinable @inline(__always)
     public mutating func step(open: Double, high: Double, low: Double, close: Double, volume: Double) {
         stepped &+= 1
@@ -79,6 +89,7 @@ public struct ChunkedProgram: SignalSource, @unchecked Sendable {
         load(series.low, row: 2)
         load(series.close, row: 3)
         load(series.volume, row: 4)
+        if program.readsTime { ProgramRuntime.loadTimes(series.timestamps, start: start, count: m, into: chunk, width: w) }
         program.runtime.stepChunk(chunk, width: w, count: m)
         nextBar += m
         filled = m
@@ -92,6 +103,9 @@ public struct ChunkedProgram: SignalSource, @unchecked Sendable {
             let w = ProgramFamily.chunkWidth
             let slots = program.runtime.slots
             for s in 0..<slots.count { slots.base[s] = chunk[s * w + column] }
+            // The time row is loaded only for programs that read it; the slot holds the bar's time
+            // either way, as `step(time:…)` leaves it.
+            slots.base[Int(PriceField.time.slot)] = BarTime.slotValue(series.timestamps[nextBar - filled + column])
         }
         chunk.deallocate()
         program.barCount += stepped

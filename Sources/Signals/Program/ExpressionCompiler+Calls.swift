@@ -33,6 +33,8 @@ extension CompilerState {
         }
         let slot: Int32
         switch f {
+        case .year, .month, .day, .weekday, .hour, .minute, .second, .hhmm, .timeofday:
+            slot = builder.calendar(f.calendarField!)
         case .abs:
             return fold(.abs, series[0])
         case .min:

@@ -23,6 +23,9 @@ struct Node: Sendable, Equatable {
         case bollinger
         /// Writes %K, %D to `out`, `out+1`.
         case stochastic
+        /// The calendar field `BarTime.Field(rawValue: state)` of the time in `a` (the `time`
+        /// slot); `state` is the field, not a state index.
+        case calendar
     }
 
     var op: Op
@@ -51,4 +54,5 @@ enum NodeKey: Hashable {
     case macd(input: Int32, fast: Int, slow: Int, signal: Int)
     case bollinger(input: Int32, period: Int, k: UInt64)
     case stochastic(period: Int, kSmooth: Int, dSmooth: Int)
+    case calendar(BarTime.Field)
 }

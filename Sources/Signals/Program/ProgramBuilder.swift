@@ -75,6 +75,20 @@ struct ProgramBuilder {
     }
 }
 
+extension ProgramBuilder {
+    /// A calendar field of the current bar's time (`hour()`, `weekday()`, …).
+    mutating func calendar(_ field: BarTime.Field) -> Int32 {
+        node(.calendar(field)) { _, out in Node(op: .calendar, out: out, a: PriceField.time.slot, state: field.rawValue) }
+    }
+
+    /// Whether stepping needs the bars' times: a node reads the `time` slot, or one of
+    /// `outputSlots` is that slot. Programs that do not are stepped without loading them.
+    func readsTime(outputSlots: [Int]) -> Bool {
+        let time = PriceField.time.slot
+        return outputSlots.contains(Int(time)) || nodes.contains { $0.a == time || $0.b == time }
+    }
+}
+
 /// The ring buffer of one lag node inside the program's shared lag store.
 struct LagState: Sendable, Equatable {
     var base: Int

@@ -34,6 +34,8 @@ public struct ProgramFamily: Sendable {
     private let memberOutputIndex: [[String: Int]]
     /// Per member: its own program's `warmUpBars`.
     private let memberWarmUps: [Int]
+    /// Whether a recorded value depends on the bars' times (the time row is loaded only then).
+    private let readsTime: Bool
     private let identity = Identity()
     private final class Identity: Sendable {}
 
@@ -76,6 +78,7 @@ public struct ProgramFamily: Sendable {
         }
         let first = builder.firstValueBars()
         memberWarmUps = memberSlots.map { builder.warmUpBars(outputSlots: $0, first: first) }
+        readsTime = builder.readsTime(outputSlots: numberSlots + flagSlots)
         union = SignalProgram(builder: builder, outputs: [])
         self.numberSlots = numberSlots
         self.flagSlots = flagSlots
@@ -111,6 +114,7 @@ public struct ProgramFamily: Sendable {
             for (row, values) in prices.enumerated() {
                 values.withUnsafeBufferPointer { (chunk + row * w).update(from: $0.baseAddress! + start, count: m) }
             }
+            if readsTime { ProgramRuntime.loadTimes(series.timestamps, start: start, count: m, into: chunk, width: w) }
             runtime.stepChunk(chunk, width: w, count: m)
             for (j, slot) in numberSlots.enumerated() { (numbers + j * n + start).update(from: chunk + slot * w, count: m) }
             for (j, slot) in flagSlots.enumerated() {

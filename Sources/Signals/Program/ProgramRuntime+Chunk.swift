@@ -10,7 +10,8 @@
 extension ProgramRuntime {
     /// Steps `count` (≤ `width`) bars. `chunk` holds one row of `width` values per slot
     /// (slot s at `chunk[s · width ..< s · width + count]`): rows 0–4 (open, high, low, close,
-    /// volume) and the constant rows filled by the caller; every node's row is written here.
+    /// volume), row 5 (time, `BarTime.slotValue`; needed only when the program reads it) and the
+    /// constant rows filled by the caller; every node's row is written here.
     func stepChunk(_ chunk: UnsafeMutablePointer<Double>, width w: Int, count m: Int) {
         let high = chunk + w, low = chunk + 2 * w, close = chunk + 3 * w, volume = chunk + 4 * w
         let nodes = self.nodes.base
@@ -94,7 +95,18 @@ extension ProgramRuntime {
                     out[j] = v.k
                     out[w + j] = v.d
                 }
+            case .calendar:
+                for j in 0..<m { out[j] = BarTime.value(node.state, at: a[j]) }
             }
+        }
+    }
+
+    /// Fills a chunk's time row (row 5) with `timestamps[start ..< start + count]` as the
+    /// `time` slot holds them (`BarTime.slotValue`).
+    static func loadTimes(_ timestamps: [Int64], start: Int, count m: Int, into chunk: UnsafeMutablePointer<Double>, width w: Int) {
+        let row = chunk + Int(PriceField.time.slot) * w
+        timestamps.withUnsafeBufferPointer { t in
+            for j in 0..<m { row[j] = BarTime.slotValue(t[start + j]) }
         }
     }
 }

@@ -126,13 +126,14 @@ final class ProgramRuntime: @unchecked Sendable {
     /// Updates every node in order for one bar. The compiler guarantees every slot and state
     /// index in `nodes` is in range.
     @inline(__always)
-    func step(open: Double, high: Double, low: Double, close: Double, volume: Double) {
+    func step(time: Double, open: Double, high: Double, low: Double, close: Double, volume: Double) {
         let s = slots.base
         s[0] = open
         s[1] = high
         s[2] = low
         s[3] = close
         s[4] = volume
+        s[5] = time
         let nodes = self.nodes.base
         for k in 0..<self.nodes.count {
             let node = nodes[k]
@@ -194,6 +195,7 @@ final class ProgramRuntime: @unchecked Sendable {
                 let v = Kernels.update(stochastic.base + i, high, low, close)
                 s[out] = v.k
                 s[out &+ 1] = v.d
+            case .calendar: s[out] = BarTime.value(node.state, at: s[a])
             }
         }
     }

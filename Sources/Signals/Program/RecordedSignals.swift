@@ -32,6 +32,14 @@ public struct RecordedSignals: SignalSource {
         self.outputIndex = outputIndex
     }
 
+    /// Moves to the next bar (the time and prices passed are not read: the values were
+    /// computed from the same series, times included).
+    @inlinable @inline(__always)
+    public mutating func step(time: Int64, open: Double, high: Double, low: Double, close: Double, volume: Double) {
+        bar &+= 1
+    }
+
+    /// Moves to the next bar, as `step(time:…)`.
     @inlinable @inline(__always)
     public mutating func step(open: Double, high: Double, low: Double, close: Double, volume: Double) {
         bar &+= 1

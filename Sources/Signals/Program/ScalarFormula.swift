@@ -94,7 +94,10 @@ public struct ScalarFormula: Sendable {
             return
         case .name(let n):
             guard known.contains(n) else {
-                if PriceField(rawValue: n) != nil { throw LanguageError(.needsBars("the price series '\(n)'"), column: e.column) }
+                if let field = PriceField(rawValue: n) {
+                    let what = field == .time ? "the bar time 'time'" : "the price series '\(n)'"
+                    throw LanguageError(.needsBars(what), column: e.column)
+                }
                 throw LanguageError(.unknownName(n, suggestion: LanguageError.suggestion(for: n, among: known)), column: e.column)
             }
         case .unary(_, let x):

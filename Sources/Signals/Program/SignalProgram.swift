@@ -3,9 +3,11 @@ import MarketData
 /// A compiled strategy: every named signal and rule as one flat, topologically ordered array of
 /// nodes over contiguous value slots.
 ///
-/// `step` consumes one bar and updates every value in order; it reads nothing but that bar and
-/// the program's own state, so no value can depend on a later bar, and it allocates nothing.
-/// Backtests, sweeps and the live stream all drive the same `step`.
+/// `step` consumes one bar (its time and prices) and updates every value in order; it reads
+/// nothing but that bar and the program's own state, so no value can depend on a later bar, and
+/// it allocates nothing. Backtests, sweeps and the live stream all drive the same `step`.
+/// Stepped without a time, `time` and the calendar functions (`hour()`, `weekday()`, …) are NaN
+/// on that bar (`BarTime`).
 ///
 /// Values are `Double`. Booleans are 1 (true), 0 (false) or NaN (unknown); a lag or an
 /// indicator that is not warm yet yields NaN, and comparisons with NaN are false.
@@ -32,6 +34,9 @@ public struct SignalProgram: Sendable {
     public internal(set) var barCount = 0
     /// The bar from which every indicator of the program has a value (`ProgramWarmUp.swift`).
     public let warmUpBars: Int
+    /// Whether the program reads the bars' times (`time`, calendar functions); the chunked
+    /// paths load the time row only then.
+    let readsTime: Bool
 
     init(builder: ProgramBuilder, outputs: [Output]) {
         compiled = CompiledProgram(builder)
@@ -39,13 +44,14 @@ public struct SignalProgram: Sendable {
         self.outputs = outputs
         outputSlots = outputs.map(\.slot)
         warmUpBars = builder.warmUpBars(outputSlots: outputSlots, first: builder.firstValueBars())
+        readsTime = builder.readsTime(outputSlots: outputSlots)
         var index: [String: Int] = [:]
         for (i, o) in outputs.enumerated() where index[o.name] == nil { index[o.name] = i }
         outputIndex = index
     }
 
-    /// The value slots: 0–4 are open, high, low, close, volume of the current bar, then
-    /// constants and node outputs. (A copy; for inspection and tests.)
+    /// The value slots: 0–5 are open, high, low, close, volume and time of the current bar,
+    /// then constants and node outputs. (A copy; for inspection and tests.)
     public var slots: [Double] { runtime.slots.array }
 
     /// The indicator states as compiled.
@@ -55,7 +61,7 @@ public struct SignalProgram: Sendable {
     public var outputNames: [String] { outputs.map(\.name) }
 
     /// The number of computed nodes (after merging identical sub-expressions; constants and the
-    /// five price inputs are slots, not nodes).
+    /// six bar inputs are slots, not nodes).
     public var nodeCount: Int { template.nodes.count }
 
     /// The longest lag `x[n]` of the program in bars (0 without lags). A lag needs more bars
@@ -91,9 +97,9 @@ public struct SignalProgram: Sendable {
         barCount = 0
     }
 
-    /// Consumes one bar.
+    /// Consumes one bar, with its time.
     public mutating func step(_ bar: Bar) {
-        step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
+        step(time: bar.timestamp, open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
     }
 
     /// Gives this program a state of its own (a copy when it shares it with a copy of itself).
@@ -101,12 +107,21 @@ public struct SignalProgram: Sendable {
         if !isKnownUniquelyReferenced(&runtime) { runtime = ProgramRuntime(copying: runtime) }
     }
 
-    /// Consumes one bar and updates every node in order. No allocation, except a one-time copy
-    /// of the state when this program shares it with a copy of itself.
+    /// Consumes one bar stamped `time` (UTC epoch seconds; `BarTime.unknown` if not known) and
+    /// updates every node in order. No allocation, except a one-time copy of the state when this
+    /// program shares it with a copy of itself.
+    public mutating func step(time: Int64, open: Double, high: Double, low: Double, close: Double, volume: Double) {
+        if !isKnownUniquelyReferenced(&runtime) { runtime = ProgramRuntime(copying: runtime) }
+        barCount &+= 1
+        runtime.step(time: BarTime.slotValue(time), open: open, high: high, low: low, close: close, volume: volume)
+    }
+
+    /// Consumes one bar whose time is unknown: `time` and the calendar functions are NaN on it
+    /// (and a lag of them is NaN when it reaches back to it); everything else is as with a time.
     public mutating func step(open: Double, high: Double, low: Double, close: Double, volume: Double) {
         if !isKnownUniquelyReferenced(&runtime) { runtime = ProgramRuntime(copying: runtime) }
         barCount &+= 1
-        runtime.step(open: open, high: high, low: low, close: close, volume: volume)
+        runtime.step(time: .nan, open: open, high: high, low: low, close: close, volume: volume)
     }
 
     /// Replays `series` through a fresh copy of this program and returns every output per bar.
@@ -118,7 +133,7 @@ public struct SignalProgram: Sendable {
         for i in columns.indices { columns[i].reserveCapacity(series.count) }
         for t in 0..<series.count {
             program.step(
-                open: series.open[t], high: series.high[t], low: series.low[t],
+                time: series.timestamps[t], open: series.open[t], high: series.high[t], low: series.low[t],
                 close: series.close[t], volume: series.volume[t])
             for j in outputs.indices { columns[j].append(program.value(at: j)) }
         }

@@ -3,7 +3,12 @@
 /// `RecordedSignals` plays back what a `ProgramFamily` computed with the same nodes once for a
 /// whole block of param sets (sweeps).
 public protocol SignalSource: Sendable {
-    /// Consumes the next bar; afterwards `value(at:)` answers for that bar.
+    /// Consumes the next bar, stamped `time` (UTC epoch seconds, the bar's timestamp);
+    /// afterwards `value(at:)` answers for that bar. `BarTime.unknown` stands for no time.
+    mutating func step(time: Int64, open: Double, high: Double, low: Double, close: Double, volume: Double)
+    /// Consumes the next bar without its time: as `step(time: BarTime.unknown, …)`, so `time`
+    /// and the calendar functions (`hour()`, `weekday()`, …) are NaN on that bar. Sources that
+    /// know their bars' times already (`ChunkedProgram`, `RecordedSignals`) use them either way.
     mutating func step(open: Double, high: Double, low: Double, close: Double, volume: Double)
     /// The current value of output number `position` (signals first, then rules).
     func value(at position: Int) -> Double

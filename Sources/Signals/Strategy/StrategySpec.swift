@@ -8,7 +8,7 @@ import MarketData
 /// ```swift
 /// let spec = try StrategySpec.load(path: "strategies/sma_cross.toml", overrides: ["fast=12"])
 /// var program = try spec.compile()
-/// program.step(open: o, high: h, low: l, close: c, volume: v)
+/// program.step(time: t, open: o, high: h, low: l, close: c, volume: v)
 /// if program.boolean(named: "long_entry") == true { ... }
 /// ```
 public struct StrategySpec: Sendable, Equatable {

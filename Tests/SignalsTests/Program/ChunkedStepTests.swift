@@ -20,6 +20,7 @@ import Testing
             ("multi", "macd(close, 12, 26, 9) + macd_signal(close, 12, 26, 9) + macd_hist(close, 12, 26, 9)"),
             ("bands", "bb_upper(close, 20, 2) - bb_lower(close, 20, 2) + bb_middle(close, 20, 2)"),
             ("stoch", "stoch_k(14, 3, 3) - stoch_d(14, 3, 3)"),
+            ("clock", "hour() + minute() + second() + weekday() * day() + month() + year() / 1e3 + hhmm() + timeofday() + time / 1e9"),
         ]
         return Result { () throws(CompileError) in try ExpressionCompiler(signals: signals).compile() }
     }()
@@ -52,6 +53,7 @@ import Testing
             for (row, values) in [bars.open, bars.high, bars.low, bars.close, bars.volume].enumerated() {
                 for j in 0..<m { chunk[row * width + j] = values[start + j] }
             }
+            ProgramRuntime.loadTimes(bars.timestamps, start: start, count: m, into: chunk, width: width)
             runtime.stepChunk(chunk, width: width, count: m)
             for j in 0..<m {
                 for s in 0..<slotCount {

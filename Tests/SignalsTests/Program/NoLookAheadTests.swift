@@ -15,6 +15,7 @@ import Testing
         ("sk", "stoch_k(5, 3, 3)"), ("sdd", "stoch_d(5, 3, 3)"), ("lagged", "fast[3] - close[1]"),
         ("up", "cross_above(fast, slow)"), ("down", "cross_below(fast, slow)"),
         ("mix", "abs(fast - slow) / max(a, 0.01) > min(sd, 2) and not up or hi[2] == close"),
+        ("clock", "hhmm()[1] + weekday() * day() - month() + year() + timeofday() + minute() + second() + hour() - time[2] / 1e9"),
     ]
 
     @Test(arguments: [1 as UInt64, 2, 3, 4])
@@ -30,6 +31,7 @@ import Testing
                 mutated.low[i] *= 0.5
                 mutated.close[i] = i % 2 == 0 ? mutated.close[i] * 3 : .nan
                 mutated.volume[i] += 1e6
+                mutated.timestamps[i] += 86_400 * 3 + 3_600 * 7 + 61
             }
             let changed = program.run(series: mutated)
             for name in program.outputNames {
