@@ -273,7 +273,7 @@ public struct Simulation: Sendable {
     /// `fill = "close"` queued orders fill at this close.
     @inline(__always)
     private mutating func signal<Source: SignalSource>(_ s: Int, _ bar: Bar, _ index: Int, program: inout Source) {
-        program.step(open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
+        program.step(time: bar.timestamp, open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
         if outOfMoneyTime == nil && program.barCount > decisionsAfter {
             let rules = slots.read(program)
             if rules.firesAny || slots.trailingStop >= 0 {
