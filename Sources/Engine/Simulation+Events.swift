@@ -61,6 +61,9 @@ extension Simulation {
         EquityPoint(time: columns.timestamps[k], equity: columns.equity[k], gross: columns.gross[k], net: columns.net[k])
     }
 
+    /// The number of bars each symbol has stepped (the next bar's index in its series).
+    public var barsStepped: [Int] { symbols.indices.map { columns.lastIndex[$0] + 1 } }
+
     /// Bars counted as exposed so far (`RunSummary.exposure`'s numerator).
     public var exposedBarCount: Int { exposedBars }
 

@@ -7,8 +7,11 @@ final class BufferedOutput {
     private let closesFile: Bool
     private var bytes: [UInt8] = []
     private let limit: Int
-    /// Bytes written to the descriptor so far (through this object).
+    /// Bytes written to the descriptor so far (through this object), or counted while `discarding`.
     private(set) var written = 0
+    /// Counts what would be written without writing it: a restart replaying bars whose output
+    /// the files already hold.
+    var discarding = false
 
     init(fd: Int32, closesFile: Bool, limit: Int = 1 << 16) {
         self.fd = fd
@@ -24,15 +27,49 @@ final class BufferedOutput {
         self.init(fd: fd, closesFile: true)
     }
 
+    /// Opens an existing `path` to go on after its first `length` bytes (what a checkpoint
+    /// recorded): anything after them is cut off. It starts discarding, with `written` at 0: the
+    /// replay of the checkpointed bars counts its way back to `length`, then writing resumes.
+    convenience init(resuming path: String, at length: Int) throws(StreamOutputError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
+        guard lseek(fd, 0, SEEK_END) >= length else {
+            close(fd)
+            throw .cannotWrite(path, reason: "it is shorter than the checkpoint says (\(length) bytes): the run folder was changed")
+        }
+        guard ftruncate(fd, off_t(length)) == 0, lseek(fd, off_t(length), SEEK_SET) == length else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw .cannotWrite(path, reason: reason)
+        }
+        self.init(fd: fd, closesFile: true)
+        written = 0
+        discarding = true
+    }
+
+    /// Makes what was written durable (fsync), after `flush`.
+    func sync() throws(StreamOutputError) {
+        try flush()
+        guard fsync(fd) == 0 || errno == EINVAL else { throw .cannotWrite("file descriptor \(fd)", reason: String(cString: strerror(errno))) }
+    }
+
     deinit { if closesFile { close(fd) } }
 
     func write(_ text: String) {
+        if discarding {
+            written += text.utf8.count
+            return
+        }
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
         if bytes.count >= limit { try? flush() }
     }
 
     func write(bytes more: UnsafeRawBufferPointer) {
+        if discarding {
+            written += more.count
+            return
+        }
         bytes.append(contentsOf: more)
         if bytes.count >= limit { try? flush() }
     }

@@ -66,6 +66,12 @@ struct StreamCommand: ParsableCommand {
     @Flag(help: "Replace the --out folder whole when it holds an earlier run.")
     var force = false
 
+    @Option(help: ArgumentHelp("Checkpoint the run into this folder and, when it holds a checkpoint, resume from it.", valueName: "dir"))
+    var state: String?
+
+    @Option(help: ArgumentHelp("With --state: checkpoint at most every N timestamps stepped (and at the end).", valueName: "N"))
+    var checkpointEvery = 1000
+
     func run() throws {
         let started = Date()
         let spec: StrategySpec
@@ -90,18 +96,60 @@ struct StreamCommand: ParsableCommand {
             CommandFailure.printError(error.description)
             throw ExitCode(2)
         }
-        let folder: ReportFolder
-        do { folder = try ReportFolder.reserve(kind: .run, name: spec.name, out: out, force: force, at: started) } catch {
-            throw error.report()
+        guard checkpointEvery > 0 else {
+            CommandFailure.printError("--checkpoint-every must be at least 1 (got \(checkpointEvery))")
+            throw ExitCode(2)
         }
-        // The folder is written in place as events happen: no staging copy.
-        folder.discard()
         var session: StreamSession
+        let checkpoint: StreamCheckpoint?
+        let identity = self.identity(spec: spec, symbols: names, config: config)
         do {
-            if folder.replaces { try FileManager.default.contentsOfDirectory(atPath: folder.path).forEach { try FileManager.default.removeItem(atPath: (folder.path as NSString).appendingPathComponent($0)) } }
-            session = try StreamSession(program: program, spec: spec, symbols: names, config: config, folder: folder.final, strict: strict)
+            checkpoint = try state.flatMap { dir throws(StreamStateError) -> StreamCheckpoint? in
+                do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                    throw .unwritable(dir, reason: CommandFailure.message(for: error))
+                }
+                let found = try StreamCheckpoint.read(state: dir)
+                try found?.check(against: identity, state: dir)
+                if let found, let out, URL(fileURLWithPath: out).standardizedFileURL.path != found.out {
+                    throw .otherFolder(dir, recorded: found.out, given: out)
+                }
+                return found
+            }
         } catch {
-            CommandFailure.printError("cannot write the run folder \(folder.path): \(error)")
+            CommandFailure.printError(error.description)
+            throw ExitCode(2)
+        }
+        let folderURL: URL
+        if let checkpoint {
+            folderURL = URL(fileURLWithPath: checkpoint.out)
+        } else {
+            let folder: ReportFolder
+            do { folder = try ReportFolder.reserve(kind: .run, name: spec.name, out: out, force: force, at: started) } catch {
+                throw error.report()
+            }
+            // The folder is written in place as events happen: no staging copy.
+            folder.discard()
+            folderURL = folder.final.standardizedFileURL
+            if folder.replaces {
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? [] {
+                    try? FileManager.default.removeItem(at: folderURL.appendingPathComponent(name))
+                }
+            }
+        }
+        do {
+            session = try StreamSession(program: program, spec: spec, symbols: names, config: config, folder: folderURL, strict: strict,
+                                        state: state.map { ($0, identity, checkpointEvery) }, resuming: checkpoint)
+            if let checkpoint {
+                try session.restore(checkpoint)
+            } else if state != nil {
+                // A first checkpoint at once: a restart after a crash finds the folder it owns.
+                try session.checkpoint()
+            }
+        } catch let error as StreamStateError {
+            CommandFailure.printError(error.description)
+            throw ExitCode(2)
+        } catch {
+            CommandFailure.printError("cannot write the run folder \(folderURL.path): \(error)")
             throw CommandFailure.ioFailure
         }
         let interrupt = InterruptFlag()
@@ -120,11 +168,19 @@ struct StreamCommand: ParsableCommand {
         do {
             try session.writeSummary(manifest: manifestObject(spec: spec, symbols: names, started: started, interrupted: stop()))
         } catch {
-            CommandFailure.printError("cannot write the run folder \(folder.path): \(error)")
+            CommandFailure.printError("cannot write the run folder \(folderURL.path): \(error)")
             throw CommandFailure.ioFailure
         }
-        FileHandle.standardError.write(Data("stream: \(session.statusLine) → \(folder.path)\n".utf8))
+        FileHandle.standardError.write(Data("stream: \(session.statusLine) → \(folderURL.path)\n".utf8))
         if stop() { throw ExitCode(interrupt.exitCode) }
+    }
+
+    /// What a `--state` folder must have been written for.
+    private func identity(spec: StrategySpec, symbols: [String], config: EngineConfig) -> StreamCheckpoint.Identity {
+        let bytes = FileManager.default.contents(atPath: strategy).map { [UInt8]($0) } ?? []
+        return StreamCheckpoint.Identity(strategySha256: SHA256.hex(bytes), params: spec.params, symbols: symbols,
+                                         interval: spec.interval.description, cash: config.initialCash, closeAtEnd: closeAtEnd,
+                                         barwiseVersion: BarwiseVersion.current, barwiseCommit: BarwiseVersion.commit)
     }
 
     /// The symbols to trade: `--symbols`, else the strategy's.

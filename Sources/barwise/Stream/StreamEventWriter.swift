@@ -29,6 +29,16 @@ final class StreamEventWriter {
 
     func flush() throws(StreamOutputError) { try out.flush() }
 
+    /// Whether events are only numbered, not written (a restart's replay: they were written
+    /// before the crash).
+    var discarding: Bool {
+        get { out.discarding }
+        set { out.discarding = newValue }
+    }
+
+    /// Continues numbering after `seq` (a restart).
+    func resume(seq: Int) { self.seq = seq }
+
     private func begin(_ type: String, time: Int64?) -> String {
         seq += 1
         let t = time.map { "\"\(CivilTime.iso8601($0))\"" } ?? "null"

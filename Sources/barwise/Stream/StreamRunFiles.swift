@@ -26,14 +26,48 @@ final class StreamRunFiles {
     /// Every closed trade, for the summary at the end.
     private(set) var closed: [ClosedTrade] = []
 
-    init(folder: URL, symbols: [String]) throws(StreamOutputError) {
+    /// The sizes of the three files a checkpoint records, in bytes.
+    struct Sizes: Codable, Equatable {
+        var equity: Int
+        var trades: Int
+        var orders: Int
+    }
+
+    /// New files with their headers, or (`resuming`) the files of an earlier process cut back
+    /// to a checkpoint's sizes, discarding until a replay has counted its way back to them.
+    init(folder: URL, symbols: [String], resuming sizes: Sizes? = nil) throws(StreamOutputError) {
         self.symbols = symbols
-        equity = try BufferedOutput(creating: folder.appendingPathComponent("equity.csv").path)
-        trades = try BufferedOutput(creating: folder.appendingPathComponent("trades.csv").path)
-        orders = try BufferedOutput(creating: folder.appendingPathComponent("orders.csv").path)
+        func open(_ name: String, _ size: Int?) throws(StreamOutputError) -> BufferedOutput {
+            let path = folder.appendingPathComponent(name).path
+            if let size { return try BufferedOutput(resuming: path, at: size) }
+            return try BufferedOutput(creating: path)
+        }
+        equity = try open("equity.csv", sizes?.equity)
+        trades = try open("trades.csv", sizes?.trades)
+        orders = try open("orders.csv", sizes?.orders)
         equity.write(RunReport.equityHeader)
         trades.write(RunReport.tradesHeader)
         orders.write(RunReport.ordersHeader)
+    }
+
+    /// Bytes written (or counted while discarding) so far.
+    var sizes: Sizes { Sizes(equity: equity.written, trades: trades.written, orders: orders.written) }
+
+    /// Whether rows are only counted (a restart's replay).
+    var discarding: Bool {
+        get { equity.discarding }
+        set {
+            equity.discarding = newValue
+            trades.discarding = newValue
+            orders.discarding = newValue
+        }
+    }
+
+    /// Flushes and fsyncs the three files (a checkpoint).
+    func sync() throws(StreamOutputError) {
+        try equity.sync()
+        try trades.sync()
+        try orders.sync()
     }
 
     /// A new equity point: the held one is written.

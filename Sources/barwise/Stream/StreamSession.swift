@@ -30,16 +30,49 @@ struct StreamSession {
     private var problems = 0
     private var counts = (lines: 0, bars: 0, ticks: 0, resent: 0)
     private var result: RunResult?
+    /// `--state`: the folder, the run's identity, the bar log and the checkpoint cadence.
+    private let state: (path: String, identity: StreamCheckpoint.Identity, every: Int)?
+    private var barLog: BarLog?
+    private var lastTimes: [Int64]
+    private var stepsSinceCheckpoint = 0
 
-    init(program: SignalProgram, spec: StrategySpec, symbols: [String], config: EngineConfig, folder: URL, strict: Bool) throws {
+    /// - Parameter state: `--state DIR`, the run's identity and `--checkpoint-every N`; with a
+    ///   checkpoint in DIR, the run folder's files are cut back to it and `restore` must follow.
+    init(program: SignalProgram, spec: StrategySpec, symbols: [String], config: EngineConfig, folder: URL, strict: Bool,
+         state: (path: String, identity: StreamCheckpoint.Identity, every: Int)? = nil, resuming checkpoint: StreamCheckpoint? = nil) throws {
         self.spec = spec
         self.symbols = symbols
         self.config = config
         self.folder = folder
         self.strict = strict
+        self.state = state
         simulation = Simulation(program: program, symbols: symbols, config: config)
-        files = try StreamRunFiles(folder: folder, symbols: symbols)
+        files = try StreamRunFiles(folder: folder, symbols: symbols, resuming: checkpoint?.files)
         events = StreamEventWriter(out: BufferedOutput(fd: 1, closesFile: false), symbols: symbols)
+        lastTimes = Array(repeating: .min, count: symbols.count)
+        if let state {
+            barLog = try BarLog(path: (state.path as NSString).appendingPathComponent("bars.log"), keeping: checkpoint?.bars ?? 0)
+        }
+    }
+
+    /// A restart: the checkpointed bars replayed through the same step, their rows and events
+    /// counted but not written again (the files and the consumer have them), then a check that
+    /// the replay came back to exactly the checkpoint's file sizes and event number.
+    mutating func restore(_ checkpoint: StreamCheckpoint) throws {
+        guard let state else { return }
+        files.discarding = true
+        events.discarding = true
+        let logPath = (state.path as NSString).appendingPathComponent("bars.log")
+        try BarLog.replay(path: logPath, count: checkpoint.bars, symbols: symbols.count) { batch in
+            step(batch, replaying: true)
+        }
+        guard files.sizes == checkpoint.files, events.seq == checkpoint.seq, lastTimes == checkpoint.lastTimes else {
+            throw StreamStateError.unreadable(StreamCheckpoint.path(in: state.path),
+                                              reason: "replaying its \(checkpoint.bars) bars did not come back to the checkpoint (files \(files.sizes) vs \(checkpoint.files), event \(events.seq) vs \(checkpoint.seq)): the state or run folder was changed by hand")
+        }
+        files.discarding = false
+        events.discarding = false
+        stepsSinceCheckpoint = 0
     }
 
     /// Steps every timestamp the input brings, then finishes the run (`closeAtEnd`).
@@ -49,25 +82,51 @@ struct StreamSession {
             try? events.flush()
             try? files.flush()
         }
-        var source = LiveBarSource(reader: reader, symbols: symbols, interval: spec.interval)
+        // Bars already stepped (a restart's replay) are skipped as resent; numbering goes on.
+        let stepped = lastTimes.map { $0 == .min ? nil : $0 }
+        var source = LiveBarSource(reader: reader, symbols: symbols, interval: spec.interval,
+                                   firstIndex: simulation.barsStepped, resumeAfter: stepped.map { $0 ?? .min })
         var batch = BarBatch(capacity: symbols.count)
         while try source.next(into: &batch) {
-            if let failure = report(source.takeProblems()) { return finishInput(source, failure) }
+            if let failure = report(source.takeProblems()) { return try finishInput(source, failure) }
             let start = StepLatency.now()
-            simulation.step(batch)
-            for j in 0..<batch.count {
-                let s = batch.symbol(j)
-                events.bar(s, batch.bar(j), index: batch.index(j))
-                let fired = simulation.firedRules(symbol: s)
-                if !fired.isEmpty { events.signal(s, time: batch.timestamp, rules: fired) }
-            }
-            emitEvents(time: batch.timestamp)
+            step(batch, replaying: false)
             latency.record(StepLatency.now() - start)
-            lastTime = batch.timestamp
-            steps += 1
+            if let state, stepsSinceCheckpoint >= state.every { try checkpoint() }
         }
-        if let failure = report(source.takeProblems()) { return finishInput(source, failure) }
-        return finishInput(source, nil)
+        if let failure = report(source.takeProblems()) { return try finishInput(source, failure) }
+        return try finishInput(source, nil)
+    }
+
+    /// One timestamp through the simulation, its events out (counted only while replaying).
+    private mutating func step(_ batch: BarBatch, replaying: Bool) {
+        if !replaying { barLog?.append(batch) }
+        simulation.step(batch)
+        for j in 0..<batch.count {
+            let s = batch.symbol(j)
+            events.bar(s, batch.bar(j), index: batch.index(j))
+            let fired = simulation.firedRules(symbol: s)
+            if !fired.isEmpty { events.signal(s, time: batch.timestamp, rules: fired) }
+            lastTimes[s] = batch.timestamp
+        }
+        emitEvents(time: batch.timestamp)
+        lastTime = batch.timestamp
+        steps += 1
+        stepsSinceCheckpoint += 1
+    }
+
+    /// Everything stepped so far made durable, then described in `state.json` (see
+    /// `StreamCheckpoint`). The events go out first: a consumer never sees fewer than the state
+    /// says were sent.
+    mutating func checkpoint() throws {
+        guard let state, let barLog else { return }
+        try events.flush()
+        try files.sync()
+        try barLog.sync()
+        let checkpoint = StreamCheckpoint(identity: state.identity, out: folder.path, bars: barLog.count, files: files.sizes,
+                                          seq: events.seq, lastTimes: lastTimes, steps: steps)
+        try checkpoint.write(state: state.path)
+        stepsSinceCheckpoint = 0
     }
 
     /// Error events for skipped lines; with `strict`, the first one ends the run.
@@ -112,8 +171,13 @@ struct StreamSession {
 
     /// The end of the input: the run finishes (close-at-end closes, pending orders are
     /// recorded) and the last events and rows are written.
-    private mutating func finishInput(_ source: LiveBarSource, _ failure: Outcome?) -> Outcome {
+    ///
+    /// With `--state`, the checkpoint is taken first: the finishing rows (pending orders,
+    /// close-at-end trades, the re-marked last point) lie after it, so a restart that brings more
+    /// bars cuts them off and goes on as if the input had never ended.
+    private mutating func finishInput(_ source: LiveBarSource, _ failure: Outcome?) throws -> Outcome {
         counts = (source.lines, source.bars, source.ticks, source.resent)
+        if state != nil { try checkpoint() }
         var r = simulation.finish()
         let ended = r.orders
         for o in ended {
