@@ -186,13 +186,19 @@ public struct Simulation: Sendable {
         for j in 0..<bars.count { fill(bars.symbol(j), bars.bar(j), bars.index(j), wasOpen) }
         if allocator != nil { fillRebalances(bars) }
         for j in 0..<bars.count { mark(bars.symbol(j), bars.bar(j), bars.index(j)) }
-        checkSolvency(t)
+        var point = marks()
+        if point.equity <= 0 && outOfMoneyTime == nil {
+            goBankrupt(t)
+            point = marks()
+        }
         for j in 0..<bars.count {
             let s = bars.symbol(j)
             signal(s, bars.bar(j), bars.index(j), program: &programs[s])
         }
         if allocator != nil && outOfMoneyTime == nil { allocate(bars) }
-        record(t, wasOpen, closedBefore)
+        // Only fills at this close (`fill = "close"`) move the marks after phase 2.
+        if config.fill == .close { point = marks() }
+        record(t, point, wasOpen, closedBefore)
     }
 
     /// Ends the run: with `closeAtEnd`, pending orders are cancelled and open trades close on
@@ -285,21 +291,9 @@ public struct Simulation: Sendable {
         }
     }
 
-    /// Phase 2, after the marks: bankruptcy when the equity is zero or less (see the type's
-    /// comment). Checked only while solvent and when something can have moved the equity.
+    /// Equity, gross and net exposure, open trades marked at each symbol's last price. O(open trades).
     @inline(__always)
-    private mutating func checkSolvency(_ t: Int64) {
-        guard outOfMoneyTime == nil, !portfolio.openTrades.isEmpty || portfolio.balance <= 0, portfolio.equity <= 0 else { return }
-        // Everything closes out at the marked closes, and the run stops adding risk.
-        let c = columns
-        broker.liquidate(portfolio: &portfolio, time: { c.lastTime[$0] }, bar: { c.lastIndex[$0] })
-        outOfMoneyTime = t
-    }
-
-    /// Records the timestamp's equity point (open trades marked at each symbol's last price).
-    @inline(__always)
-    private mutating func record(_ t: Int64, _ wasOpen: Bool, _ closedBefore: Int) {
-        if wasOpen || !portfolio.openTrades.isEmpty || portfolio.closedTrades.count != closedBefore { exposedBars += 1 }
+    private func marks() -> (equity: Double, gross: Double, net: Double) {
         var equity = portfolio.balance
         var gross = 0.0
         var net = 0.0
@@ -309,10 +303,26 @@ public struct Simulation: Sendable {
             gross += Swift.abs(t.size) * price
             net += t.size * price
         }
+        return (equity, gross, net)
+    }
+
+    /// Phase 2, after the marks, when the equity is zero or less (see the type's comment):
+    /// everything closes out at the marked closes, and the run stops adding risk (out of line: rare).
+    @inline(never)
+    private mutating func goBankrupt(_ t: Int64) {
+        let c = columns
+        broker.liquidate(portfolio: &portfolio, time: { c.lastTime[$0] }, bar: { c.lastIndex[$0] })
+        outOfMoneyTime = t
+    }
+
+    /// Records the timestamp's equity point.
+    @inline(__always)
+    private mutating func record(_ t: Int64, _ point: (equity: Double, gross: Double, net: Double), _ wasOpen: Bool, _ closedBefore: Int) {
+        if wasOpen || !portfolio.openTrades.isEmpty || portfolio.closedTrades.count != closedBefore { exposedBars += 1 }
         columns.timestamps.append(t)
-        columns.equity.append(equity)
-        columns.gross.append(gross)
-        columns.net.append(net)
+        columns.equity.append(point.equity)
+        columns.gross.append(point.gross)
+        columns.net.append(point.net)
     }
 
     @inline(__always)

@@ -105,3 +105,45 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// `barwise stream --warmup-from`: stored bars first, then live ones, as one run.
+@Suite struct StreamWarmUpTests {
+    @Test func warmUpOnStoredBarsThenRecordedLiveBarsGiveTheFolderOfRunFromThatDate() throws {
+        let scratch = try BarwiseProcess.scratchDirectory()
+        // The store knows GOOG up to 2008-12-31; the live input resends everything from 2004.
+        let csv = try String(contentsOf: BarwiseProcess.fixtures.appendingPathComponent("data/GOOG_daily_2004-2013.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n")
+        let early = rows.prefix { !$0.hasPrefix("2009-") }
+        let partial = scratch.appendingPathComponent("GOOG_early.csv")
+        try (early.joined(separator: "\n") + "\n").write(to: partial, atomically: true, encoding: .utf8)
+        let store = scratch.appendingPathComponent("early.sqlite").path
+        let ingest = try BarwiseProcess.run(["ingest", partial.path, "--symbol", "GOOG", "--store", store])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let input = try StreamCommandTests.write(try StreamCommandTests.ndjsonLines(["GOOG"]))
+        let out = scratch.appendingPathComponent("stream")
+        let r = try BarwiseProcess.run(["stream", "strategies/sma_cross.toml", "--input", input, "--out", out.path, "--store", store,
+                                        "--warmup-from", "2004-01-01", "--record", "--checkpoint-every", "300"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let runOut = scratch.appendingPathComponent("run")
+        let run = try BarwiseProcess.run(["run", "strategies/sma_cross.toml", "--store", StreamCommandTests.store, "--out", runOut.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        try StreamCommandTests.expectSameFiles(runOut, out, "warm-up then live")
+        // --record stored the live bars: a backtest over the store afterwards is the stream's run.
+        let replayOut = scratch.appendingPathComponent("replay")
+        let replay = try BarwiseProcess.run(["run", "strategies/sma_cross.toml", "--store", store, "--out", replayOut.path])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        try StreamCommandTests.expectSameFiles(replayOut, out, "run over the recorded bars")
+        let audit = try BarwiseProcess.run(["data", "list", "--store", store])
+        #expect(audit.stdout.contains("2013-03-01"), "\(audit.stdout)")
+        let stored = early.count - 1
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        let stream = summary["stream"] as! [String: Any]
+        #expect(stream["warmup_bars"] as? Int == stored && stream["resent_skipped"] as? Int == stored && stream["bars"] as? Int == 2148 - stored)
+        #expect(stream["recorded_bars"] as? Int == 2148 - stored)
+        // Warm-up bars are history: no events for them, one warning; events start at the first live bar.
+        let events = try StreamCommandTests.events(r.stdout)
+        #expect(events.first?["type"] as? String == "warning")
+        let firstBar = events.first { $0["type"] as? String == "bar" }
+        #expect(firstBar?["time"] as? String == "2009-01-02T00:00:00Z" && firstBar?["bar"] as? Int == stored)
+    }
+}

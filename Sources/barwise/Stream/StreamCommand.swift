@@ -66,6 +66,14 @@ struct StreamCommand: ParsableCommand {
     @Flag(help: "Replace the --out folder whole when it holds an earlier run.")
     var force = false
 
+    @Option(help: ArgumentHelp("Step the store's bars from this date (to the last stored bar) before the first live bar, as run --from would.", valueName: "date"))
+    var warmupFrom: String?
+
+    @Flag(help: "Write every live bar into the store (small transactions, the ingest's checks), so run can replay them later.")
+    var record = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
     @Option(help: ArgumentHelp("Checkpoint the run into this folder and, when it holds a checkpoint, resume from it.", valueName: "dir"))
     var state: String?
 
@@ -95,6 +103,20 @@ struct StreamCommand: ParsableCommand {
         do { fd = try StreamInput.open(input) } catch {
             CommandFailure.printError(error.description)
             throw ExitCode(2)
+        }
+        // The warm-up bars, loaded before anything is written (a missing symbol is exit 2).
+        var warmUp: [BarSeries]?
+        if let warmupFrom {
+            do {
+                guard let from = DateText.parse(warmupFrom) else { throw ValidationError("--warmup-from: '\(warmupFrom)' is not a date or timestamp") }
+                let store = try storeOptions.open(readOnly: true)
+                warmUp = try names.map { try StrategyBars.load(store: store, symbol: $0, interval: nil, strategyInterval: spec.interval, from: from, to: nil) }
+            } catch let error as ValidationError {
+                CommandFailure.printError(error.message)
+                throw ExitCode(2)
+            } catch {
+                throw CommandFailure.exit(error)
+            }
         }
         guard checkpointEvery > 0 else {
             CommandFailure.printError("--checkpoint-every must be at least 1 (got \(checkpointEvery))")
@@ -139,9 +161,16 @@ struct StreamCommand: ParsableCommand {
         do {
             session = try StreamSession(program: program, spec: spec, symbols: names, config: config, folder: folderURL, strict: strict,
                                         state: state.map { ($0, identity, checkpointEvery) }, resuming: checkpoint)
+            if record {
+                session.recorder = StreamRecorder(store: try storeOptions.open(), symbols: names, interval: spec.interval, input: input)
+                session.recordEvery = checkpointEvery
+            }
             if let checkpoint {
                 try session.restore(checkpoint)
-            } else if state != nil {
+            } else if let warmUp {
+                session.warmUp(warmUp)
+            }
+            if checkpoint == nil && state != nil {
                 // A first checkpoint at once: a restart after a crash finds the folder it owns.
                 try session.checkpoint()
             }

@@ -32,9 +32,15 @@ struct StreamSession {
     private var result: RunResult?
     /// `--state`: the folder, the run's identity, the bar log and the checkpoint cadence.
     private let state: (path: String, identity: StreamCheckpoint.Identity, every: Int)?
+    /// Without `--state`, `--record` commits every this many timestamps.
+    var recordEvery = 1000
     private var barLog: BarLog?
     private var lastTimes: [Int64]
     private var stepsSinceCheckpoint = 0
+    private var warmUpBars = 0
+    /// `--record`: live bars into the store.
+    var recorder: StreamRecorder?
+    private var liveSteps = 0
 
     /// - Parameter state: `--state DIR`, the run's identity and `--checkpoint-every N`; with a
     ///   checkpoint in DIR, the run folder's files are cut back to it and `restore` must follow.
@@ -92,10 +98,34 @@ struct StreamSession {
             let start = StepLatency.now()
             step(batch, replaying: false)
             latency.record(StepLatency.now() - start)
-            if let state, stepsSinceCheckpoint >= state.every { try checkpoint() }
+            recorder?.add(batch)
+            liveSteps += 1
+            if let state, stepsSinceCheckpoint >= state.every {
+                try checkpoint()
+            } else if state == nil, let recorder, liveSteps % recordEvery == 0 {
+                try recorder.commit()
+            }
         }
         if let failure = report(source.takeProblems()) { return try finishInput(source, failure) }
         return try finishInput(source, nil)
+    }
+
+    /// `--warmup-from`: the stored bars stepped before the first live bar, exactly as `run --from`
+    /// steps them (their rows go to the run folder and the bar log), their events numbered but
+    /// not written (they are history, not news); one `warning` event says how many there were.
+    mutating func warmUp(_ series: [BarSeries]) {
+        var feed = BarFeed(series)
+        var batch = BarBatch(capacity: series.count)
+        events.discarding = true
+        var count = 0
+        while feed.next(into: &batch) {
+            step(batch, replaying: false)
+            count += batch.count
+        }
+        events.discarding = false
+        warmUpBars = count
+        let last = series.map { $0.timestamps.last.map(CivilTime.iso8601) ?? "none" }
+        events.warning("warm-up: \(count) stored bars stepped; live bars at or before each symbol's last stored bar (\(zip(symbols, last).map { "\($0) \($1)" }.joined(separator: ", "))) are skipped", time: lastTime)
     }
 
     /// One timestamp through the simulation, its events out (counted only while replaying).
@@ -119,6 +149,7 @@ struct StreamSession {
     /// `StreamCheckpoint`). The events go out first: a consumer never sees fewer than the state
     /// says were sent.
     mutating func checkpoint() throws {
+        try recorder?.commit()
         guard let state, let barLog else { return }
         try events.flush()
         try files.sync()
@@ -177,7 +208,7 @@ struct StreamSession {
     /// bars cuts them off and goes on as if the input had never ended.
     private mutating func finishInput(_ source: LiveBarSource, _ failure: Outcome?) throws -> Outcome {
         counts = (source.lines, source.bars, source.ticks, source.resent)
-        if state != nil { try checkpoint() }
+        try checkpoint()
         var r = simulation.finish()
         let ended = r.orders
         for o in ended {
@@ -221,7 +252,7 @@ struct StreamSession {
     private var streamObject: [String: Any] {
         [
             "lines": counts.lines, "bars": counts.bars, "ticks": counts.ticks, "resent_skipped": counts.resent,
-            "errors": problems, "steps": steps, "events": events.seq,
+            "errors": problems, "steps": steps, "recorded_bars": recorder?.recorded ?? 0, "events": events.seq, "warmup_bars": warmUpBars,
             "step_latency_us": [
                 "p50": JSONOutput.number(latency.quantileMicros(0.5) ?? .nan),
                 "p99": JSONOutput.number(latency.quantileMicros(0.99) ?? .nan),
@@ -233,6 +264,6 @@ struct StreamSession {
 
     /// One line for standard error at the end.
     var statusLine: String {
-        "\(counts.bars) bars (\(counts.ticks) ticks) from \(counts.lines) lines, \(problems) skipped as errors, \(counts.resent) resent, \(files.closed.count) trades"
+        "\(counts.bars) bars (\(counts.ticks) ticks) from \(counts.lines) lines, \(problems) skipped as errors, \(counts.resent) skipped as already stepped, \(files.closed.count) trades"
     }
 }
