@@ -105,6 +105,10 @@ import Testing
         #expect(try parser.parse(#"{"symbol":"BRK\u002EB","time":1700000000000,"price":2,"size":1}"#).symbol == "BRK.B")
     }
 
+    @Test func byteOrderMarkBeforeTheFirstLineIsSkipped() throws {
+        #expect(try parser.parse("\u{FEFF}{\"symbol\":\"X\",\"time\":1700000000000,\"price\":2,\"size\":1}") == .tick(symbol: "X", timeMillis: 1_700_000_000_000, price: 2, size: 1))
+    }
+
     @Test func rawBufferAndStringEntryPointsAgree() throws {
         let line = #"{"symbol":"ETHUSDT","time":1700000000001,"price":2000.25,"size":3}"# + "\n"
         let viaBuffer = try Array(line.utf8).withUnsafeBytes { try parser.parse($0) }
