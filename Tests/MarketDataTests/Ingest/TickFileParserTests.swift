@@ -111,6 +111,24 @@ import Testing
         #expect(p.series.first?[0] == Bar(timestamp: 1_704_067_200, open: 1, high: 2, low: 1, close: 2, volume: 2))
     }
 
+    @Test func autoDetectionRefusesATradesFileSuggestingTicks() {
+        let options = ParseOptions(fileName: "T.csv", symbol: "T")
+        #expect(throws: IngestError.self) { try InputParser.parse(Array("time,price,size\n1704067200,1,1\n".utf8), format: .auto, options: options) }
+        do {
+            _ = try InputParser.parse(Array("transact_time,price,qty\n1704067200,1,1\n".utf8), format: .auto, options: options)
+        } catch let IngestError.unrecognized(_, detail) {
+            #expect(detail.contains("Pass --ticks --interval 1m"))
+        } catch {
+            Issue.record("wrong error \(error)")
+        }
+    }
+
+    @Test func closeOnlyPriceFileWithVolumeIsStillBars() throws {
+        let options = ParseOptions(fileName: "T.csv", symbol: "T")
+        let p = try InputParser.parse(Array("date,price,volume\n2024-01-02,1,1\n2024-01-03,2,1\n".utf8), format: .auto, options: options)
+        #expect(p.format == .ohlcv && p.series.first?.close == [1, 2])
+    }
+
     @Test func binanceDumpNameGivesTheSymbol() {
         #expect(IngestOptions.symbol(fromTickFileName: "/data/BTCUSDT-aggTrades-2024-01-01.csv") == "BTCUSDT")
         #expect(IngestOptions.symbol(fromTickFileName: "ethusdt-trades-2024-01.csv") == "ETHUSDT")
