@@ -23,6 +23,11 @@ let package = Package(
             name: "IngestBenchmark",
             dependencies: ["BenchmarkSupport", .product(name: "MarketData", package: "Barwise")]
         ),
+        // Stream input: NDJSON lines parsed per second, ticks aggregated into 1m bars per second.
+        .executableTarget(
+            name: "StreamInputBenchmark",
+            dependencies: ["BenchmarkSupport", .product(name: "MarketData", package: "Barwise")]
+        ),
         // Streaming indicator throughput (updates/s) over synthetic random-walk bars.
         .executableTarget(
             name: "IndicatorBenchmark",

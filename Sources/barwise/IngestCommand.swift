@@ -22,9 +22,15 @@ struct IngestCommand: ParsableCommand {
               barwise ingest prices.csv --symbol AAPL --interval 1d
               barwise ingest stock_prices.csv --format panel
               barwise ingest btc.csv --skip-bad-rows --store /tmp/research.sqlite
+              barwise ingest BTCUSDT-aggTrades-2024-01-01.csv --ticks --interval 1m
               barwise ingest --provider binance --symbol BTCUSDT --from 2024-01-01
               barwise ingest --provider alphavantage --symbol IBM      (key: $ALPHAVANTAGE_API_KEY)
               barwise ingest --provider coingecko --symbol bitcoin --from 2024-01-01 --to 2024-06-30
+
+            --ticks reads trade ticks instead of bars (a header naming time, price and size \
+            columns, or Binance's aggTrades/trades dumps with or without header; epoch seconds, \
+            milliseconds or microseconds, or ISO times) and stores the bars of --interval it \
+            builds from them, each stamped at the start of its interval, as `barwise stream` does.
 
             Provider base URLs can be redirected with BARWISE_ALPHAVANTAGE_URL, BARWISE_COINGECKO_URL \
             and BARWISE_BINANCE_URL (a mirror or a local replay server).
@@ -51,6 +57,9 @@ struct IngestCommand: ParsableCommand {
 
     @Option(help: "The bar interval, e.g. 1d, 1h, 5m, 1wk, 1mo (default: inferred from the timestamps).")
     var interval: String?
+
+    @Flag(help: "The files hold trade ticks (time, price, size): store the bars of --interval built from them.")
+    var ticks = false
 
     @Flag(help: "Skip malformed rows (recorded as bad_row findings) instead of failing the file.")
     var skipBadRows = false
@@ -82,6 +91,20 @@ struct IngestCommand: ParsableCommand {
                 throw ValidationError("\(name) \(error)")
             }
         }
+        if ticks || format == .ticks {
+            if provider != nil { throw ValidationError("--ticks reads files; it does not go with --provider") }
+            if format != .auto && format != .ticks { throw ValidationError("--ticks reads tick CSV files; leave out --format \(format.rawValue)") }
+            guard let text = interval else {
+                throw ValidationError("--ticks needs --interval, the length of the bars to build (e.g. --interval 1m)")
+            }
+            if let bars = Interval(text) {
+                do throws(StreamInputError) {
+                    _ = try TickAggregator(interval: bars)
+                } catch {
+                    throw ValidationError("--interval \(text): \(error.reason)")
+                }
+            }
+        }
         if replace && append { throw ValidationError("give --replace or --append, not both") }
         if let symbol {
             do throws(SymbolNameError) {
@@ -100,7 +123,7 @@ struct IngestCommand: ParsableCommand {
         do { store = try storeOptions.open() } catch { throw CommandFailure.exit(error) }
         let ingester = Ingester(store: store)
         let options = IngestOptions(
-            format: format, symbol: symbol, interval: interval.flatMap(Interval.init), skipBadRows: skipBadRows, overlap: overlap)
+            format: ticks ? .ticks : format, symbol: symbol, interval: interval.flatMap(Interval.init), skipBadRows: skipBadRows, overlap: overlap)
         var failed = 0
         var reports: [Any] = []
         if let provider {

@@ -27,9 +27,22 @@ enum FormatDetector {
             .map(String.init).first { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
         let header = CSVHeader(names: firstLine.split(separator: ",", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) })
+        if looksLikeTrades(header) {
+            throw .unrecognized(
+                file: fileName,
+                detail: "the header \(quoted(String(firstLine.prefix(80)))) names a price and a trade size: a file of trades? Pass --ticks --interval 1m to build bars from it (or --format ohlcv to read each row as a bar)")
+        }
         if header.hasPriceColumns && header.index(of: .date) != nil { return .ohlcv }
         if header.index(of: .date) != nil && header.names.count >= 2 { return .panel }
-        throw .unrecognized(file: fileName, detail: "cannot tell the format from the first line \(quoted(String(firstLine.prefix(80)))): expected a header with a date column and OHLCV or symbol columns (or pass --format)")
+        throw .unrecognized(file: fileName, detail: "cannot tell the format from the first line \(quoted(String(firstLine.prefix(80)))): expected a header with a date column and OHLCV or symbol columns (or pass --format; for a file of trades, --ticks --interval 1m)")
+    }
+
+    /// A header with a price and a trade-size column (`size`, `qty`, `quantity`) and no open,
+    /// high or low: trades, which `--ticks` reads, not bars.
+    static func looksLikeTrades(_ header: CSVHeader) -> Bool {
+        let keys = Set(header.names.map(CSVHeader.normalized))
+        return keys.contains("price") && !keys.isDisjoint(with: ["size", "qty", "quantity"])
+            && header.index(of: .open) == nil && header.index(of: .high) == nil && header.index(of: .low) == nil
     }
 
     /// An HTML or XML page, as opposed to a CSV header such as Stooq's `<TICKER>,<PER>,<DATE>,...`.

@@ -1,4 +1,5 @@
-/// The input formats `barwise ingest --format` accepts.
+/// The input formats `barwise ingest --format` accepts. `ticks` is a CSV of trades built into
+/// bars of `--interval` (`TickFileParser`; `barwise ingest --ticks`); it is never detected.
 public enum IngestFormat: String, Sendable, CaseIterable {
-    case auto, ohlcv, yahoo, stooq, alphavantage, coingecko, binance, panel
+    case auto, ohlcv, yahoo, stooq, alphavantage, coingecko, binance, panel, ticks
 }

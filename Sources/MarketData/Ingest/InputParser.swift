@@ -10,6 +10,9 @@ public enum InputParser {
         case .panel:
             try rejectNonData(bytes, options: options)
             return try PanelParser.parse(bytes, options: options)
+        case .ticks:
+            try rejectNonData(bytes, options: options)
+            return try TickFileParser.parse(bytes, options: options)
         case .alphavantage:
             // Alpha Vantage also serves CSV (`datatype=csv`): its header is plain OHLCV.
             if let first = firstNonBlankByte(bytes), first != UInt8(ascii: "{"), first != UInt8(ascii: "[") {

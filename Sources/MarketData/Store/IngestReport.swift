@@ -27,6 +27,17 @@ public struct IngestOptions: Sendable {
         let stem = name.split(whereSeparator: { $0 == "_" || $0 == "." }).first.map(String.init) ?? name
         return stem.uppercased()
     }
+
+    /// The symbol of a tick file when `--symbol` is absent: Binance's dump names
+    /// `BTCUSDT-aggTrades-2024-01-01.csv` and `BTCUSDT-trades-2024-01.csv` give `BTCUSDT`;
+    /// any other name follows `symbol(fromFileName:)`.
+    public static func symbol(fromTickFileName path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        for marker in ["-aggTrades-", "-trades-"] {
+            if let r = name.range(of: marker), r.lowerBound > name.startIndex { return String(name[..<r.lowerBound]).uppercased() }
+        }
+        return symbol(fromFileName: path)
+    }
 }
 
 /// The outcome of ingesting one file.

@@ -33,7 +33,8 @@ public struct Ingester {
     /// `binance:BTCUSDT` for a download), which defaults to the detected format.
     public func ingest(bytes: [UInt8], name: String, source: String?, options: IngestOptions) throws -> IngestReport {
         if let explicit = options.symbol { try Self.check(symbol: explicit, file: name, origin: "given with --symbol") }
-        let symbol = options.symbol ?? IngestOptions.symbol(fromFileName: name)
+        let symbol = options.symbol
+            ?? (options.format == .ticks ? IngestOptions.symbol(fromTickFileName: name) : IngestOptions.symbol(fromFileName: name))
         let parseOptions = ParseOptions(
             fileName: name, symbol: symbol, symbolIsExplicit: options.symbol != nil,
             skipBadRows: options.skipBadRows, interval: options.interval)

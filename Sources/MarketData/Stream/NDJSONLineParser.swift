@@ -29,6 +29,7 @@ public struct NDJSONLineParser: Sendable {
     public func parse(_ line: UnsafeRawBufferPointer) throws(StreamInputError) -> StreamRecord {
         let b = line.assumingMemoryBound(to: UInt8.self)
         var c = JSONLineCursor(b)
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { c.i = 3 }  // a UTF-8 byte-order mark
         c.skipSpace()
         guard !c.atEnd else { throw StreamInputError(field: nil, reason: "the line is empty (expected one JSON object)") }
         guard c.current == UInt8(ascii: "{") else { throw c.malformed("a line must be one JSON object, starting with '{'") }
@@ -77,9 +78,6 @@ public struct NDJSONLineParser: Sendable {
         return try result.get()
     }
 
-    private static let barNeeds = "a bar needs symbol, time, open, high, low, close (volume is optional)"
-    private static let tickNeeds = "a tick needs symbol, time, price, size"
-
     private func record(_ f: FieldTokens, _ b: UnsafeBufferPointer<UInt8>) throws(StreamInputError) -> StreamRecord {
         let isTick = f[.price] != nil || f[.size] != nil
         let isBar = f[.open] != nil || f[.high] != nil || f[.low] != nil || f[.close] != nil || f[.volume] != nil
@@ -90,7 +88,7 @@ public struct NDJSONLineParser: Sendable {
             throw StreamInputError(
                 field: nil, reason: "the line is neither a bar (symbol, time, open, high, low, close, volume) nor a tick (symbol, time, price, size)")
         }
-        let needs = isBar ? Self.barNeeds : Self.tickNeeds
+        let needs: StreamFieldValue.LineKind = isBar ? .bar : .tick
         let symbol = try StreamFieldValue.symbol(f[.symbol], b, needs: needs)
         let time = try StreamFieldValue.time(f[.time], b, needs: needs)
         if isTick {

@@ -3,6 +3,18 @@
 enum StreamFieldValue {
     typealias Token = JSONLineCursor.Token
 
+    /// Which record a line is, for the message about a missing field.
+    enum LineKind {
+        case bar, tick
+
+        var needs: String {
+            switch self {
+            case .bar: "a bar needs symbol, time, open, high, low, close (volume is optional)"
+            case .tick: "a tick needs symbol, time, price, size"
+            }
+        }
+    }
+
     /// The token's bytes as written (a string's in quotes), capped for messages.
     static func text(_ t: Token, _ b: UnsafeBufferPointer<UInt8>) -> String {
         let raw = String(decoding: UnsafeBufferPointer(rebasing: b[t.start..<t.end]), as: UTF8.self)
@@ -10,8 +22,8 @@ enum StreamFieldValue {
         return EchoText.capped(quoted)
     }
 
-    static func missing(_ key: StreamField, needs: String) -> StreamInputError {
-        StreamInputError(field: key.name, reason: "is missing (\(needs))")
+    static func missing(_ key: StreamField, needs: LineKind) -> StreamInputError {
+        StreamInputError(field: key.name, reason: "is missing (\(needs.needs))")
     }
 
     /// `a string ("37012.5"), expected a number`.
@@ -30,7 +42,7 @@ enum StreamFieldValue {
     }
 
     @inline(__always)
-    static func number(_ key: StreamField, _ t: Token?, _ b: UnsafeBufferPointer<UInt8>, needs: String) throws(StreamInputError) -> Double {
+    static func number(_ key: StreamField, _ t: Token?, _ b: UnsafeBufferPointer<UInt8>, needs: LineKind) throws(StreamInputError) -> Double {
         guard let t else { throw missing(key, needs: needs) }
         switch t.kind {
         case .integer, .number:
@@ -73,7 +85,7 @@ enum StreamFieldValue {
     }
 
     /// `time`: an ISO 8601 text or an epoch number (`EpochMillis`).
-    static func time(_ t: Token?, _ b: UnsafeBufferPointer<UInt8>, needs: String) throws(StreamInputError) -> EpochMillis.Reading {
+    static func time(_ t: Token?, _ b: UnsafeBufferPointer<UInt8>, needs: LineKind) throws(StreamInputError) -> EpochMillis.Reading {
         guard let t else { throw missing(.time, needs: needs) }
         switch t.kind {
         case .integer, .number, .string, .escapedString: break
@@ -96,7 +108,7 @@ enum StreamFieldValue {
     }
 
     /// `symbol`: a string following `SymbolName`'s rules, escapes decoded.
-    static func symbol(_ t: Token?, _ b: UnsafeBufferPointer<UInt8>, needs: String) throws(StreamInputError) -> String {
+    static func symbol(_ t: Token?, _ b: UnsafeBufferPointer<UInt8>, needs: LineKind) throws(StreamInputError) -> String {
         guard let t else { throw missing(.symbol, needs: needs) }
         let symbol: String
         switch t.kind {

@@ -33,6 +33,10 @@ public struct TickAggregator: Sendable {
     /// no bar is in progress: a wall-clock `--bar-timeout` flushes once this is long past.
     public var openBarEnd: Int64? { inProgress ? end : nil }
 
+    /// Epoch milliseconds at which the bar in progress starts (its interval's start), or nil
+    /// when no bar is in progress: a tick before it is out of order.
+    public var openBarStart: Int64? { inProgress ? start : nil }
+
     /// Adds one trade. Returns the previous bar when this tick starts a later interval, else nil.
     /// Throws (changing nothing) for a price that is not finite or outside `BarValueBounds`, a
     /// negative or out-of-range size, a time outside the years 1–9999, or a tick earlier than
