@@ -117,7 +117,7 @@ public struct Simulation: Sendable {
         uniqueColumns()
         var owned: [SignalProgram] = []
         swap(&owned, &programs)
-        owned.withUnsafeMutableBufferPointer { advance(batch, programs: $0.baseAddress!) }
+        advance(batch, &owned)
         swap(&owned, &programs)
     }
 
@@ -161,7 +161,8 @@ public struct Simulation: Sendable {
         let n = series.count
         let first = columns.lastIndex[0] + 1
         columns.reserve(additional: n)
-        withUnsafeMutablePointer(to: &program) { source in
+        var signals = OneSymbolSignals(source: program)
+        defer { program = signals.source }
         series.timestamps.withUnsafeBufferPointer { ts in
         series.open.withUnsafeBufferPointer { open in
         series.high.withUnsafeBufferPointer { high in
@@ -170,16 +171,16 @@ public struct Simulation: Sendable {
         series.volume.withUnsafeBufferPointer { volume in
             for i in 0..<n {
                 let bar = Bar(timestamp: ts[i], open: open[i], high: high[i], low: low[i], close: close[i], volume: volume[i])
-                advance(SingleBar(bar, index: first + i), programs: source)
+                advance(SingleBar(bar, index: first + i), &signals)
             }
-        } } } } } } }
+        } } } } } }
     }
 
     /// The step: one timestamp's bars through phases 1 to 4 (see the type's comment), then its
     /// equity point. Every path (`step`, `replay`, and so the backtest, the sweep and the stream)
-    /// runs this code; `programs[s]` is symbol number `s`'s signal source.
+    /// runs this code; `signals` holds each symbol's signal source.
     @inline(__always)
-    private mutating func advance<Bars: TimestampBars, Source: SignalSource>(_ bars: Bars, programs: UnsafeMutablePointer<Source>) {
+    private mutating func advance<Bars: TimestampBars, Sources: SymbolSignals>(_ bars: Bars, _ signals: inout Sources) {
         let t = bars.timestamp
         let wasOpen = !portfolio.openTrades.isEmpty
         let closedBefore = portfolio.closedTrades.count
@@ -191,9 +192,19 @@ public struct Simulation: Sendable {
             goBankrupt(t)
             point = marks()
         }
+        // Phases 3–4 (written out here rather than called: the single-bar replay inlines them).
         for j in 0..<bars.count {
-            let s = bars.symbol(j)
-            signal(s, bars.bar(j), bars.index(j), program: &programs[s])
+            let s = bars.symbol(j), bar = bars.bar(j), index = bars.index(j)
+            signals.step(symbol: s, bar)
+            if outOfMoneyTime == nil && signals.barCount(symbol: s) > decisionsAfter {
+                let rules = signals.rules(symbol: s, slots)
+                if rules.firesAny || slots.trailingStop >= 0 {
+                    decide(symbol: s, time: bar.timestamp, close: bar.close, index: index, rules: rules)
+                }
+            }
+            if config.fill == .close && broker.hasPending {
+                broker.processAtClose(symbol: s, bar: view(bar, index), portfolio: &portfolio)
+            }
         }
         if allocator != nil && outOfMoneyTime == nil { allocate(bars) }
         // Only fills at this close (`fill = "close"`) move the marks after phase 2.
@@ -272,23 +283,6 @@ public struct Simulation: Sendable {
         columns.lastTime[s] = bar.timestamp
         columns.lastOpen[s] = bar.open
         columns.lastClose[s] = bar.close
-    }
-
-    /// Phases 3–4: the symbol's program steps, then, once past the warm-up and while solvent, its
-    /// rules place orders (only a rule that fires, or a trailing stop, needs the decision); with
-    /// `fill = "close"` queued orders fill at this close.
-    @inline(__always)
-    private mutating func signal<Source: SignalSource>(_ s: Int, _ bar: Bar, _ index: Int, program: inout Source) {
-        program.step(time: bar.timestamp, open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume)
-        if outOfMoneyTime == nil && program.barCount > decisionsAfter {
-            let rules = slots.read(program)
-            if rules.firesAny || slots.trailingStop >= 0 {
-                decide(symbol: s, time: bar.timestamp, close: bar.close, index: index, rules: rules)
-            }
-        }
-        if config.fill == .close && broker.hasPending {
-            broker.processAtClose(symbol: s, bar: view(bar, index), portfolio: &portfolio)
-        }
     }
 
     /// Equity, gross and net exposure, open trades marked at each symbol's last price. O(open trades).
