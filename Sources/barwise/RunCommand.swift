@@ -86,10 +86,12 @@ struct RunCommand: ParsableCommand {
         let series: [BarSeries]
         let result: RunResult
         let ingests: [IngestRecord]
+        let warmUpBars: Int
         do {
             let range = try parseRange()
             spec = try StrategySpec.load(path: strategy, overrides: overrides)
             let program = try spec.compile()
+            warmUpBars = program.warmUpBars
             let config = try EngineConfig(spec: spec, cash: cash, closeAtEnd: closeAtEnd)
             let names = try symbolNames(spec)
             let store = try storeOptions.open(readOnly: true)
@@ -129,6 +131,8 @@ struct RunCommand: ParsableCommand {
         }
         let summary = RunSummary(result: result)
         var report = RunReport(spec: spec, result: result, summary: summary)
+        report.warmUpBars = warmUpBars
+        report.closes = series.map(\.close)
         do {
             let (name, closes) = try benchmarkCloses(series: series)
             report.benchmark = name
