@@ -31,8 +31,11 @@ public struct RunReport: Sendable {
     /// Rolling statistics aligned with `dailyReturns` (one per daily return).
     public var rollingVolatility: [Double]
     public var rollingSharpe: [Double]
-    /// Buy-and-hold equity per bar (nil without prices.csv).
+    /// Buy-and-hold equity per bar (nil without prices.csv), invested at the warm-up bar.
     public var benchmark: [Double]?
+    /// The strategy's warm-up bar (summary.json's `warmup_bars`; 0 for folders written before it
+    /// was recorded), from which buy-and-hold is measured (SEMANTICS.md section 1.5).
+    public var warmUpBars: Int
 
     public init(run: RunFolder) {
         self.run = run
@@ -47,7 +50,10 @@ public struct RunReport: Sendable {
         periodsPerYear = n.isFinite && n > 0 ? n : PeriodsPerYear.infer(timestamps: e.timestamps)
         (rollingVolatility, rollingSharpe) = RollingStats.compute(dailyReturns, periodsPerYear: periodsPerYear)
         let initial = run.summary.metrics["initial_cash"] ?? e.equity[0]
-        benchmark = run.prices.flatMap { BuyAndHold.equity(prices: $0, timestamps: e.timestamps, initial: initial) }
+        let w = run.summary.metrics["warmup_bars"] ?? 0
+        let warmUp = w.isFinite && w >= 0 && w < 1e9 ? Int(w) : 0
+        warmUpBars = warmUp
+        benchmark = run.prices.flatMap { BuyAndHold.equity(prices: $0, timestamps: e.timestamps, initial: initial, warmUp: warmUp) }
     }
 
     /// Every metric: summary.json's numbers, plus what the report computes when summary.json
@@ -59,7 +65,8 @@ public struct RunReport: Sendable {
         fill("best_month", months.map(\.value).max())
         fill("worst_month", months.map(\.value).min())
         fill("var_95", histogram.var95)
-        if let b = benchmark, let first = b.first, let last = b.last, first > 0 { fill("buy_and_hold_return", last / first - 1) }
+        // summary.json's figure when it has one; the same function on prices.csv otherwise.
+        fill("buy_and_hold_return", run.prices.map { BuyAndHoldReturn.of(closes: $0.series.map(\.closes), warmUp: warmUpBars) })
         let ordered = MetricCatalog.groups.flatMap { $0.metrics.map(\.name) }
         let names = ordered.filter { values[$0] != nil } + values.keys.filter { !ordered.contains($0) }.sorted()
         return names.map { ($0, values[$0]!, MetricCatalog.unit(of: $0)) }

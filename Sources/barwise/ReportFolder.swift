@@ -8,8 +8,12 @@ import MarketData
 /// `reports/<name>-<UTC timestamp>`, suffixed `-2`, `-3`… when taken. Names are taken with an
 /// exclusive `mkdir`, so two processes started in the same second never share a folder. The
 /// files are then written into a hidden sibling, `.<folder name>.tmp-<pid>`, which `commit()`
-/// renames into place once complete: a reader never sees a half-written folder, and a process
-/// that dies leaves at most an empty folder and a hidden temporary one.
+/// renames into place once complete: a reader never sees a half-written folder. A command
+/// stopped by Ctrl-C or SIGTERM before `commit()` calls `abandon()`, which leaves nothing (the
+/// folder it created is removed, an existing `--out` is left as it was). A process killed
+/// outright (SIGKILL) leaves at most an empty folder and a hidden temporary one; a later command
+/// given the same folder (`--out DIR`, `sweep --resume DIR`) takes the empty folder as new and
+/// removes the temporary folders of processes that no longer run.
 ///
 /// An existing `--out DIR` that is not empty is refused, whatever it holds; `--force` replaces
 /// it whole, but only when its `manifest.json` says it is a Barwise folder of the same kind
@@ -30,6 +34,8 @@ struct ReportFolder {
     let staging: URL
     /// Whether `final` holds files that `commit()` replaces (`--force`, `--resume`, a sweep's journal).
     private(set) var replaces: Bool
+    /// Whether `reserve` created `final` (it did not exist before this process).
+    private(set) var created = false
 
     var path: String { final.path }
 
@@ -40,7 +46,9 @@ struct ReportFolder {
         if let out {
             let url = URL(fileURLWithPath: out)
             try makeParent(of: url)
-            if mkdir(url.path, 0o777) == 0 { return try ReportFolder(final: url, replaces: false) }
+            // A killed process's temporary folders beside DIR are not needed by anyone.
+            removeStaleSiblings(of: url)
+            if mkdir(url.path, 0o777) == 0 { return try ReportFolder(final: url, replaces: false, created: true) }
             guard errno == EEXIST else { throw .cannotCreate(out, reason: String(cString: strerror(errno))) }
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue else { throw .notAFolder(out) }
@@ -61,7 +69,7 @@ struct ReportFolder {
         var n = 1
         while true {
             let path = n == 1 ? base : "\(base)-\(n)"
-            if mkdir(path, 0o777) == 0 { return try ReportFolder(final: URL(fileURLWithPath: path), replaces: false) }
+            if mkdir(path, 0o777) == 0 { return try ReportFolder(final: URL(fileURLWithPath: path), replaces: false, created: true) }
             guard errno == EEXIST else { throw .cannotCreate(path, reason: String(cString: strerror(errno))) }
             n += 1
         }
@@ -86,9 +94,10 @@ struct ReportFolder {
         }
     }
 
-    private init(final: URL, replaces: Bool) throws(ReportFolderError) {
+    private init(final: URL, replaces: Bool, created: Bool = false) throws(ReportFolderError) {
         self.final = final
         self.replaces = replaces
+        self.created = created
         staging = Self.sibling(of: final, tag: "tmp")
         try? FileManager.default.removeItem(at: staging)
         guard mkdir(staging.path, 0o777) == 0 else { throw .cannotCreate(staging.path, reason: String(cString: strerror(errno))) }
@@ -130,6 +139,14 @@ struct ReportFolder {
     /// Removes the staging folder (after a failure), leaving `final` as it was.
     func discard() {
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Gives the folder up before `commit()` (a command stopped by a signal): removes the staging
+    /// folder, and `final` too when `reserve` created it and nothing was put in it since (`rmdir`
+    /// removes only an empty folder). An `--out` that existed is left as it was.
+    func abandon() {
+        discard()
+        if created && !replaces { _ = rmdir(final.path) }
     }
 
     /// What a folder's manifest.json says it is; folders written before `kind` existed are

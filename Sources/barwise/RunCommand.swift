@@ -19,7 +19,9 @@ struct RunCommand: ParsableCommand {
             reports/<strategy>-<UTC timestamp>/ with equity.csv, trades.csv, orders.csv, \
             summary.json and manifest.json (or the folder given by --out, which must be new or \
             empty; --force replaces an earlier run folder whole). The folder appears complete: \
-            files are written beside it and moved into place at the end.
+            files are written beside it and moved into place at the end. Ctrl-C or SIGTERM stops \
+            the run without leaving a folder (exit 130 or 143); after a SIGKILL, the empty folder \
+            can be given again as --out, which also removes the killed run's hidden leftovers.
 
             A strategy with an [allocation] table rebalances its symbols to target weights every \
             week, month or quarter (weights from the trailing lookback, as barwise optimize computes \
@@ -74,6 +76,9 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        // Ctrl-C or SIGTERM before the report folder exists ends the run at once (nothing is
+        // written yet); from then on it removes the unfinished folder (`stopIfInterrupted`).
+        let interrupt = InterruptFlag(exitsAtOnce: "stopped before the report was written; nothing was written")
         let progress = RunProgress()
         let started = Date()
         let clock = ContinuousClock.now
@@ -81,10 +86,12 @@ struct RunCommand: ParsableCommand {
         let series: [BarSeries]
         let result: RunResult
         let ingests: [IngestRecord]
+        let warmUpBars: Int
         do {
             let range = try parseRange()
             spec = try StrategySpec.load(path: strategy, overrides: overrides)
             let program = try spec.compile()
+            warmUpBars = program.warmUpBars
             let config = try EngineConfig(spec: spec, cash: cash, closeAtEnd: closeAtEnd)
             let names = try symbolNames(spec)
             let store = try storeOptions.open(readOnly: true)
@@ -124,6 +131,8 @@ struct RunCommand: ParsableCommand {
         }
         let summary = RunSummary(result: result)
         var report = RunReport(spec: spec, result: result, summary: summary)
+        report.warmUpBars = warmUpBars
+        report.closes = series.map(\.close)
         do {
             let (name, closes) = try benchmarkCloses(series: series)
             report.benchmark = name
@@ -132,6 +141,7 @@ struct RunCommand: ParsableCommand {
             progress.finish()
             throw CommandFailure.exit(error)
         }
+        interrupt.deferExit()
         let folder: ReportFolder
         do { folder = try ReportFolder.reserve(kind: .run, name: spec.name, out: out, force: force, at: started) } catch {
             progress.finish()
@@ -141,17 +151,31 @@ struct RunCommand: ParsableCommand {
         let elapsed = clock.duration(to: .now)
         let manifest = manifestObject(spec: spec, series: series, ingests: ingests, started: started, elapsed: elapsed,
                                       periodsPerYear: summary.periodsPerYear)
+        /// A signal received while writing: the folder is given up whole, nothing is left.
+        func stopIfInterrupted() throws {
+            guard interrupt.isSet() else { return }
+            folder.abandon()
+            progress.finish()
+            CommandFailure.notice("interrupted by \(interrupt.name) while writing the report: nothing was kept (\(directory.path) \(folder.created ? "removed" : "left as it was"))")
+            throw ExitCode(interrupt.exitCode)
+        }
         do {
+            try stopIfInterrupted()
             // Written beside the folder and moved into place complete (see ReportFolder).
             try report.write(to: folder.staging, manifest: manifest)
+            TestSignalHook.current?.fire(after: 1, stopped: interrupt.isSet)
+            try stopIfInterrupted()
             // The closes of the traded symbols, then the HTML report, both from the folder alone.
             try PriceTable(bars: series).write(folder: folder.staging.path)
+            try stopIfInterrupted()
             try Reports.RunReport.write(folder: folder.staging.path)
+            try stopIfInterrupted()
             try folder.commit()
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
-            folder.discard()
+            folder.abandon()
             progress.finish()
-            if out == nil { try? FileManager.default.removeItem(at: directory) }
             CommandFailure.printError("cannot write the report to \(directory.path): \(CommandFailure.message(for: error))")
             throw CommandFailure.ioFailure
         }

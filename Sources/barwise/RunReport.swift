@@ -16,6 +16,11 @@ struct RunReport {
     var metrics: PerformanceMetrics? = nil
     /// The benchmark's name in summary.json (`benchmark`), when alpha and beta were computed.
     var benchmark: String? = nil
+    /// The strategy's warm-up bar (`SignalProgram.warmUpBars`, summary.json's `warmup_bars`),
+    /// from which buy-and-hold is measured; the report reads it back from summary.json.
+    var warmUpBars = 0
+    /// The traded symbols' closes over the run, for `buy_and_hold_return` (none: left out).
+    var closes: [[Double]] = []
 
     /// `summary.json` and `run --json`: the headline figures under DESIGN.md's names.
     var summaryObject: [String: Any] {
@@ -36,7 +41,14 @@ struct RunReport {
                 ["symbol": result.symbols[t.symbol], "side": t.size > 0 ? "long" : "short", "size": abs(t.size),
                  "entry_time": CivilTime.iso8601(t.entryTime), "entry_bar": t.entryBar, "entry_price": t.entryPrice]
             },
-        ].merging(extraMetrics) { contract, _ in contract }
+        ].merging(extraMetrics) { contract, _ in contract }.merging(buyAndHold) { contract, _ in contract }
+    }
+
+    /// `warmup_bars` and `buy_and_hold_return` (`Analytics.BuyAndHoldReturn`, SEMANTICS.md
+    /// section 1.5: from the close of the warm-up bar to the last close).
+    private var buyAndHold: [String: Any] {
+        guard !closes.isEmpty else { return [:] }
+        return ["warmup_bars": warmUpBars, "buy_and_hold_return": JSONOutput.number(BuyAndHoldReturn.of(closes: closes, warmUp: warmUpBars))]
     }
 
     /// Every Analytics metric not already among the contract keys, plus `benchmark`.

@@ -14,7 +14,10 @@ struct SweepCommand: ParsableCommand {
             Every combination (and, with several symbols, every symbol) is an independent run \
             through the same simulation as `barwise run`, so each row equals `barwise run --set …` \
             for its params. Bars are loaded once; runs go in parallel on --jobs threads; only each \
-            run's summary is kept.
+            run's summary is kept. Before the first run, every combination's lags x[n] are checked \
+            against the loaded bars (as `barwise run` checks its one strategy): one combination \
+            whose lag is not below the bar count refuses the sweep, naming it and how many there \
+            are; leave them out with --where or widen --from/--to.
 
             Examples:
               barwise sweep strategies/sma_cross.toml --grid fast=5:50:5 --grid slow=10:200:10 --where "fast < slow"

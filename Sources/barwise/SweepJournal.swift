@@ -7,9 +7,8 @@ import Research
 /// `barwise sweep --resume DIR` reads the rows back. The finished folder replaces the journal with
 /// the ranked `results.csv`.
 ///
-/// Test hook: `BARWISE_TEST_SIGNAL_AFTER_RUNS=N:SIG` (SIG one of INT, TERM, KILL) sends the
-/// process SIG once N rows are in the journal, and for INT and TERM waits until the sweep has
-/// seen it, so that tests stop a sweep at a known row instead of after a guessed delay.
+/// Test hook: `BARWISE_TEST_SIGNAL_AFTER_RUNS=N:SIG` (`TestSignalHook`) sends the process SIG
+/// once N rows are in the journal.
 final class SweepJournal: @unchecked Sendable {
     static let fileName = "results.partial.csv"
 
@@ -18,7 +17,7 @@ final class SweepJournal: @unchecked Sendable {
     private let lock = NSLock()
     private var written = 0
     private var failed = false
-    private let hook: (rows: Int, signal: Int32)?
+    private let hook: TestSignalHook?
     private let stopped: @Sendable () -> Bool
 
     /// Opens (or creates, with the header) the journal in `folder`.
@@ -31,7 +30,7 @@ final class SweepJournal: @unchecked Sendable {
         }
         self.params = params
         self.stopped = stopped
-        hook = Self.testHook(ProcessInfo.processInfo.environment["BARWISE_TEST_SIGNAL_AFTER_RUNS"])
+        hook = TestSignalHook.current
         var status = stat()
         if fstat(descriptor, &status) == 0, status.st_size > 0 { Self.dropCutLine(descriptor, size: Int64(status.st_size)) }
         if fstat(descriptor, &status) == 0, status.st_size == 0 { write(SweepResultsCSV.header(params: params) + "\n") }
@@ -58,12 +57,7 @@ final class SweepJournal: @unchecked Sendable {
         written += 1
         let count = written
         lock.unlock()
-        if let hook, count == hook.rows {
-            kill(getpid(), hook.signal)
-            // SIGKILL ends the process above; INT and TERM are handled on another thread.
-            let deadline = Date().addingTimeInterval(10)
-            while !stopped(), Date() < deadline { usleep(1000) }
-        }
+        hook?.fire(after: count, stopped: stopped)
     }
 
     /// Writes all of `text` (a row is a few hundred bytes: one call in practice). A failing
@@ -80,16 +74,6 @@ final class SweepJournal: @unchecked Sendable {
                 return
             }
             offset += n
-        }
-    }
-
-    private static func testHook(_ value: String?) -> (rows: Int, signal: Int32)? {
-        guard let parts = value?.split(separator: ":"), parts.count == 2, let n = Int(parts[0]), n >= 1 else { return nil }
-        switch parts[1] {
-        case "INT": return (n, SIGINT)
-        case "TERM": return (n, SIGTERM)
-        case "KILL": return (n, SIGKILL)
-        default: return nil
         }
     }
 }

@@ -12,8 +12,12 @@ struct SweepMergeCommand: ParsableCommand {
             The folders must come from the same strategy file, grid, constraint, sampling and \
             data, each from a different shard; anything else is refused. Every shard 1…N must be \
             there and finished: a missing or interrupted shard is refused (naming it) unless \
-            --allow-partial, which merges what there is and records the missing shards in \
-            manifest.json.
+            --allow-partial, which merges what there is and records the missing shards \
+            (missing_shards) and the interrupted ones (interrupted_shards) in manifest.json and \
+            summary.json. A shard killed outright (SIGKILL, or a node lost) has no results.csv, \
+            only its journal results.partial.csv: --allow-partial merges the finished rows the \
+            journal holds, as for a shard stopped by Ctrl-C or SIGTERM; without it, the error says \
+            to finish the shard with --resume.
 
             Example:
               barwise sweep merge sweep-1 sweep-2 sweep-3 --out sweep-all
@@ -49,7 +53,9 @@ struct SweepMergeCommand: ParsableCommand {
             throw CommandFailure.exit(error)
         }
         let first = shards[0]
-        let metricName = rank ?? first.rank
+        // A killed shard has no summary.json: the rank and N come from one that has.
+        let described = shards.first { $0.hasSummary } ?? first
+        let metricName = rank ?? described.rank
         guard let metricColumn = first.header.firstIndex(of: metricName), SweepMetric(rawValue: metricName) != nil else {
             CommandFailure.printError("--rank '\(metricName)' is not a column of results.csv")
             throw ExitCode(2)
@@ -72,13 +78,15 @@ struct SweepMergeCommand: ParsableCommand {
         manifest["merged_from"] = folders
         manifest["interrupted"] = shards.contains { $0.interrupted }
         manifest["missing_shards"] = missing
+        let interrupted = shards.filter(\.interrupted).compactMap(\.index).sorted()
+        manifest["interrupted_shards"] = interrupted
         manifest["command"] = ["barwise"] + Array(CommandLine.arguments.dropFirst())
         var summary: [String: Any] = [
             "strategy": first.strategy, "rank": metricName, "runs": rows.count, "trials": first.manifest["trials"] ?? NSNull(),
-            "merged_from": folders, "missing_shards": missing, "best": rows.first.map { Dictionary(uniqueKeysWithValues: zip(first.header, $0)) } ?? [:],
+            "merged_from": folders, "missing_shards": missing, "interrupted_shards": interrupted, "best": rows.first.map { Dictionary(uniqueKeysWithValues: zip(first.header, $0)) } ?? [:],
         ]
         // The overfitting statistics of the whole sweep: every merged row is a trial.
-        if let n = first.periodsPerYear, let best = rows.first.flatMap({ first.summary(of: $0) }) {
+        if let n = described.periodsPerYear, let best = rows.first.flatMap({ first.summary(of: $0) }) {
             let sharpes = rows.compactMap { first.summary(of: $0)?.sharpe }
             let (psr, dsr, sr0) = DeflatedSharpe.ofBest(best, sharpes: sharpes, periodsPerYear: n)
             summary["probabilistic_sharpe"] = JSONOutput.number(psr)
@@ -98,7 +106,13 @@ struct SweepMergeCommand: ParsableCommand {
             CommandFailure.printError("cannot write \(folder.path): \(CommandFailure.message(for: error))")
             throw CommandFailure.ioFailure
         }
-        let partial = missing.isEmpty ? "" : " (partial: shards \(missing.map(String.init).joined(separator: ", ")) missing)"
+        var notes: [String] = []
+        if !missing.isEmpty { notes.append("shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) missing") }
+        for s in shards.filter(\.interrupted).sorted(by: { ($0.index ?? 0) < ($1.index ?? 0) }) {
+            let journal = s.journalRows > 0 ? ", \(Plural.count(s.journalRows, "row")) from \(SweepJournal.fileName)" : ""
+            notes.append("shard \(s.index.map(String.init) ?? s.path) interrupted (\(Plural.count(s.rows.count, "finished row"))\(journal))")
+        }
+        let partial = notes.isEmpty ? "" : " (partial: \(notes.joined(separator: "; ")))"
         print("merged \(shards.count) shards, \(rows.count) rows\(partial) → \(folder.path)")
     }
 }
@@ -110,8 +124,20 @@ struct SweepShardFolder {
     let header: [String]
     let rows: [[String]]
     let rank: String
-    /// Stopped by Ctrl-C or SIGTERM before all its runs were done.
-    var interrupted: Bool { manifest["interrupted"] as? Bool ?? false }
+    /// Whether the folder has a summary.json (a shard killed outright has none).
+    let hasSummary: Bool
+    /// Rows read from the journal `results.partial.csv` and not from results.csv: the finished
+    /// runs of a shard killed outright (0 for a shard that wrote its results).
+    let journalRows: Int
+    /// Stopped by Ctrl-C or SIGTERM, or killed, before all its runs were done.
+    var interrupted: Bool { manifest["interrupted"] as? Bool ?? false || journalRows > 0 || !hasResults }
+    /// Whether the folder has results.csv (a shard killed outright has only its journal).
+    let hasResults: Bool
+    /// I of the shard's `--shard I/N`, nil when it is not a shard.
+    var index: Int? {
+        let parts = (manifest["shard"] as? String ?? "").split(separator: "/").compactMap { Int($0) }
+        return parts.count == 2 ? parts[0] : nil
+    }
 
     var strategy: String { manifest["strategy"] as? String ?? "sweep" }
     /// The Sharpe annualisation of the shard's summary.json (nil when it has none).
@@ -139,18 +165,42 @@ struct SweepShardFolder {
         let summary = FileManager.default.contents(atPath: summaryPath).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
         rank = summary?["rank"] as? String ?? "sharpe"
         periodsPerYear = summary?["periods_per_year"] as? Double
-        let csvPath = (path as NSString).appendingPathComponent("results.csv")
-        guard FileManager.default.fileExists(atPath: csvPath) else {
-            throw ValidationError("\(path) holds an unfinished sweep (no results.csv); finish it with its command and --resume \(path)")
+        hasSummary = summary != nil
+        // results.csv (a finished or stopped shard) and the journal (a killed one; both after a
+        // resumed shard was killed again): each run's row once, results.csv's first.
+        var header: [String]?
+        var rows: [[String]] = []
+        var seen = Set<[String]>()
+        var fromJournal = 0
+        var found: [String] = []
+        for name in ["results.csv", SweepJournal.fileName] {
+            let file = (path as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: file) else { continue }
+            found.append(name)
+            guard var text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ValidationError("\(file): cannot read") }
+            // A journal row cut short by the kill is not a row.
+            if name == SweepJournal.fileName, !text.hasSuffix("\n") { text = text.lastIndex(of: "\n").map { String(text[...$0]) } ?? "" }
+            let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            guard let head = lines.first else { throw ValidationError("\(file): empty") }
+            if let header, header != head { throw ValidationError("\(file) has other columns than results.csv beside it") }
+            header = head
+            for (i, line) in lines.enumerated() where line.count != head.count {
+                throw ValidationError("\(file):\(i + 1): \(line.count) fields where the header has \(head.count)")
+            }
+            // A run is its params and symbol: the columns up to `symbol`.
+            let key = (head.firstIndex(of: "symbol") ?? head.count - 1) + 1
+            for line in lines.dropFirst() where seen.insert(Array(line.prefix(key))).inserted {
+                rows.append(line)
+                if name == SweepJournal.fileName { fromJournal += 1 }
+            }
         }
-        guard let text = try? String(contentsOfFile: csvPath, encoding: .utf8) else { throw ValidationError("\(csvPath): cannot read") }
-        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        guard let header = lines.first else { throw ValidationError("\(csvPath): empty") }
-        for (i, line) in lines.enumerated() where line.count != header.count {
-            throw ValidationError("\(csvPath):\(i + 1): \(line.count) fields where the header has \(header.count)")
+        guard let header else {
+            throw ValidationError("\(path) holds a sweep with no rows yet (neither results.csv nor \(SweepJournal.fileName)); run it again with its command and --resume \(path)")
         }
         self.header = header
-        rows = Array(lines.dropFirst())
+        self.rows = rows
+        journalRows = fromJournal
+        hasResults = found.contains("results.csv")
     }
 
     /// Refuses folders that are not shards of one and the same sweep, and (unless `allowPartial`)
@@ -185,6 +235,10 @@ struct SweepShardFolder {
             if !missing.isEmpty {
                 let list = missing.map(String.init).joined(separator: ", ")
                 throw ValidationError("shard\(missing.count == 1 ? "" : "s") \(list) of \(count) \(missing.count == 1 ? "is" : "are") missing; merge all \(count) shard folders, or pass --allow-partial to merge what there is")
+            }
+            if let killed = shards.first(where: { !$0.hasResults }) {
+                throw ValidationError("\(killed.path) is a shard killed before it finished (its \(Plural.count(killed.rows.count, "finished row")) are only in \(SweepJournal.fileName)); "
+                                      + "finish it with its command and --resume \(killed.path), or pass --allow-partial to merge the rows it has")
             }
             if let stopped = shards.first(where: \.interrupted) {
                 throw ValidationError("\(stopped.path) is an interrupted shard; finish it with its command and --resume \(stopped.path), or pass --allow-partial")

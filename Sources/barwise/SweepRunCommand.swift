@@ -128,6 +128,8 @@ struct SweepRunCommand: ParsableCommand {
                 guard !s.isEmpty else { throw EngineError.noBars(symbol: name) }
                 return s
             }
+            // Every combination's lags against the loaded bars, before the first run.
+            try LagCheck.require(sweep: plan, spec: spec, covers: series, strategy: strategy)
         } catch let error as ValidationError {
             CommandFailure.printError(error.message)
             throw ExitCode(2)

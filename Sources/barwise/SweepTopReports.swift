@@ -20,6 +20,8 @@ enum SweepTopReports {
             let result = try runner.runResult(combination: row.combination, series: symbols)
             let summary = RunSummary(result: result)
             var report = RunReport(spec: s, result: result, summary: summary)
+            report.warmUpBars = try s.compile().warmUpBars
+            report.closes = symbols.map(\.close)
             report.metrics = RunMetrics.compute(result: result, benchmarkCloses: symbols[0])
             report.benchmark = symbols[0].symbol
             let params = runner.plan.grid.names.map { "\($0)=\(GridAxis.format(row.params[$0] ?? .nan))" }

@@ -80,6 +80,22 @@ import MarketData
     #expect(abs(bh.last! / bh[19] - 1 - 6.073703606212161) < 1e-9)
 }
 
+@Test func buyAndHoldIsCashUntilTheWarmUpBarThenInvestedAtItsClose() {
+    let prices = PriceTable(series: [.init(symbol: "A", timestamps: [10, 20, 30, 40], closes: [50, 55, 100, 150])])
+    let line = BuyAndHold.equity(prices: prices, timestamps: [10, 20, 30, 40], initial: 1_000, warmUp: 2)!
+    #expect(line == [1_000, 1_000, 1_000, 1_500])
+    // Its last value over its first is summary.json's figure.
+    #expect(line.last! / line.first! - 1 == BuyAndHoldReturn.of(closes: [[50, 55, 100, 150]], warmUp: 2))
+}
+
+@Test func reportOfTheFixtureShowsSummaryBuyAndHoldFromTheWarmUp() throws {
+    let report = try RunReport(run: RunFolder.read(Fixture.smaCross))
+    #expect(report.warmUpBars == 19)
+    let bh = try #require(report.metrics.first { $0.name == "buy_and_hold_return" }).value
+    #expect(bh == report.run.summary.metrics["buy_and_hold_return"])
+    #expect(abs(report.benchmark!.last! / report.benchmark!.first! - 1 - bh) < 1e-12)
+}
+
 @Test func priceTableWrittenByTheEngineReadsBack() throws {
     var bars = BarSeries(symbol: "GOOG", interval: .daily)
     bars.timestamps = [CivilTime.epochSeconds(year: 2004, month: 8, day: 19), CivilTime.epochSeconds(year: 2004, month: 8, day: 20)]

@@ -46,7 +46,7 @@ public enum MetricCatalog {
     public static func unit(of name: String) -> String {
         for g in groups { if let m = g.metrics.first(where: { $0.name == name }) { return m.unit } }
         if name.hasSuffix("_days") { return "days" }
-        if ["bars"].contains(name) { return "count" }
+        if ["bars", "warmup_bars"].contains(name) { return "count" }
         if name.hasSuffix("_return") || name.hasSuffix("_rate") || name.hasSuffix("drawdown") { return "fraction" }
         return "number"
     }

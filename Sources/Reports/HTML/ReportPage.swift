@@ -41,7 +41,7 @@ struct ReportPage {
             "hasManifest": run.manifest != nil,
             "groups": groups,
             "equity": EquityChart(timestamps: e.timestamps, equity: e.equity, benchmark: report.benchmark, benchmarkName: benchmarkName).svg(),
-            "benchmarkNote": report.benchmark == nil ? "No prices.csv in the run folder: no buy-and-hold line." : "\(benchmarkName): the initial cash invested at the first close, no costs.",
+            "benchmarkNote": report.benchmark == nil ? "No prices.csv in the run folder: no buy-and-hold line." : "\(benchmarkName): the initial cash invested at the close of the warm-up bar (bar index \(report.warmUpBars), the first bar on which every indicator has a value), no costs.",
             "drawdown": DrawdownChart(timestamps: e.timestamps, drawdown: report.drawdown).svg(),
             "monthly": MonthlyHeatmap(months: report.months, years: report.years).svg(),
             "yearly": YearlyBars(years: report.years).svg(),

@@ -1,12 +1,13 @@
 /// Parses a plain decimal (`-123.456`, `1e-5`, no blanks) from ASCII bytes without `strtod`
 /// for the common shapes, which dominate reading a million-row equity.csv.
 ///
-/// Up to 15 significant digits with a decimal exponent within ±22: the mantissa and the power of
-/// ten are exact doubles, so one IEEE multiplication or division gives the correctly rounded
-/// value (Clinger's fast path). Anything else (16 or 17 significant digits, the shortest
-/// round-trip text of an arbitrary double such as `56263.51934000004`, included) returns nil and
-/// the caller falls back to `strtod`, which rounds correctly: every value reads back as the
-/// exact double the engine wrote, so the report's figures equal summary.json's to the last digit.
+/// A decimal mantissa w ≤ 2^53 (every 15-digit one, and 16-digit ones up to 9007199254740992)
+/// with a decimal exponent within ±22: w and the power of ten are exact doubles, so one IEEE
+/// multiplication or division gives the correctly rounded value (Clinger's fast path). Anything
+/// else (a larger 16-digit or any 17-digit mantissa, the shortest round-trip text of many
+/// doubles such as `56263.51934000004`) returns nil and the caller falls back to `strtod`, which
+/// rounds correctly: every value reads back as the exact double the engine wrote, so the
+/// report's figures equal summary.json's to the last digit.
 enum FastDecimal {
     private static let powers: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
                                            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
@@ -51,8 +52,9 @@ enum FastDecimal {
         }
         guard i == end else { return nil }
         if mantissa == 0 { return negative ? -0.0 : 0 }
-        guard digits <= 15, abs(exponent) <= 22 else { return nil }
-        let m = Double(mantissa)  // exact: 15 digits are below 2^53
+        // Digits beyond the 19th are dropped above, but then w ≥ 10^18 > 2^53: no value is cut.
+        guard mantissa <= 1 << 53, abs(exponent) <= 22 else { return nil }
+        let m = Double(mantissa)  // exact: w ≤ 2^53
         let value = exponent < 0 ? m / powers[-exponent] : m * powers[exponent]
         return negative ? -value : value
     }
