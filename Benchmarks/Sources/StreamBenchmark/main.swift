@@ -89,6 +89,9 @@ do {
                                              symbol: "RW", overrides: overrides, warmup: 1_000, count: min(20_000, max(1, barCount - 1_000)))
         print("  live round trip (a bar written to the stream's pipe → its equity event read back), \(live.count) bars one at a time: "
               + "p50 \(f(live.p50Micros, 1)) µs, p99 \(f(live.p99Micros, 1)) µs, max \(f(live.maxMicros, 0)) µs")
+        let prototype = try OutputTextPrototype.measure(count: min(barCount, 1_000_000), repetitions: repetitions)
+        print("  a bar's three lines (bar event, equity event, equity.csv row; \(prototype.bytesPerBar) bytes, byte-identical both ways): "
+              + "String interpolation as today \(f(prototype.stringNanos, 0)) ns, appended as bytes \(f(prototype.byteNanos, 0)) ns")
         let text = TextPrimitives.measure(repetitions: repetitions)
         print("  text primitives per call: CivilTime.iso8601 \(f(text.iso8601Nanos, 0)) ns, \"\\(Double)\" \(f(text.doubleTextNanos, 0)) ns, "
               + "+ append to [UInt8] \(f(text.appendNanos, 0)) ns")
