@@ -75,5 +75,16 @@ let package = Package(
                 .product(name: "MarketData", package: "Barwise"),
             ]
         ),
+        // `barwise stream` end to end: the release binary on generated NDJSON bars and ticks
+        // (bars/s, ticks/s, step latency), and the stream's stages timed in process.
+        .executableTarget(
+            name: "StreamBenchmark",
+            dependencies: ["BenchmarkSupport",
+                .product(name: "Engine", package: "Barwise"),
+                .product(name: "Signals", package: "Barwise"),
+                .product(name: "MarketData", package: "Barwise"),
+                .product(name: "Reports", package: "Barwise"),
+            ]
+        ),
     ]
 )
