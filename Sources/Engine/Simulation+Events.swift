@@ -33,11 +33,12 @@ extension Simulation {
 
     /// Order `id` as placed: its record when it has already ended (filled at this close,
     /// rejected on submission), else the queued order with status `pending`. Nil for an id not
-    /// placed yet or already forgotten. O(pending + unread records).
+    /// placed yet or already forgotten. A queued entry sized at its fill has size NaN.
+    /// O(pending + unread records).
     public func placedOrder(id: Int, readingRecordsFrom first: Int) -> OrderRecord? {
         if let o = broker.pending.first(where: { $0.id == id }) ?? broker.rebalancePending.first(where: { $0.id == id }) {
             return OrderRecord(id: o.id, symbol: o.symbol, side: o.side, intent: o.intent, type: o.type, status: .pending,
-                               reason: .none, size: o.units.isNaN ? 0 : Swift.abs(o.units), limit: o.limit, stop: o.stop,
+                               reason: .none, size: Swift.abs(o.units), limit: o.limit, stop: o.stop,
                                createdTime: o.createdTime, createdBar: o.createdBar, time: o.createdTime, bar: o.createdBar,
                                price: .nan, commission: 0)
         }

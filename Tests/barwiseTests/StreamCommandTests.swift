@@ -237,4 +237,45 @@ import Testing
         #expect(run.status == 0)
         try Self.expectSameFiles(runOut, streamOut, "fifo")
     }
+
+    @Test func barTimeoutClosesATickBarOnTheWallClockWhenNoLaterTickComes() throws {
+        let toml = """
+            name = "tick_bars"
+            symbols = ["BTCUSDT"]
+            interval = "1m"
+            [signals]
+            up = "close > open"
+            [rules]
+            long_entry = "up"
+            """
+        let strategy = try SampleStore.strategy(toml)
+        let scratch = try BarwiseProcess.scratchDirectory()
+        let first = try StreamCommandTests.write([
+            "{\"symbol\":\"BTCUSDT\",\"time\":1700049600000,\"price\":100,\"size\":1}",
+            "{\"symbol\":\"BTCUSDT\",\"time\":1700049610000,\"price\":102,\"size\":2}",
+        ])
+        let late = try StreamCommandTests.write(["{\"symbol\":\"BTCUSDT\",\"time\":1700049650000,\"price\":99,\"size\":4}"])
+        /// The first two ticks, a pause of 1.2 s with the FIFO open, then a tick of the same minute.
+        func stream(_ extra: [String]) throws -> [[String: Any]] {
+            let fifo = scratch.appendingPathComponent("ticks-\(extra.count).fifo").path
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let producer = Process()
+            producer.executableURL = URL(fileURLWithPath: "/bin/sh")
+            producer.arguments = ["-c", "exec 3>\"$1\"; cat \"$2\" >&3; sleep 1.2; cat \"$3\" >&3", "sh", fifo, first, late]
+            try producer.run()
+            let r = try BarwiseProcess.run(["stream", strategy, "--input", fifo, "--out", scratch.appendingPathComponent("out-\(extra.count)").path] + extra)
+            producer.waitUntilExit()
+            #expect(r.status == 0, "\(r.stderr)")
+            return try StreamCommandTests.events(r.stdout)
+        }
+        // Without a timeout the late tick still belongs to the 12:00 bar.
+        let waited = try stream([]).filter { $0["type"] as? String == "bar" }
+        #expect(waited.count == 1 && (waited.first?["volume"] as? NSNumber)?.doubleValue == 7)
+        // With one, the bar closed while the producer paused; the late tick is then out of order.
+        let events = try stream(["--bar-timeout", "0.2"])
+        let bars = events.filter { $0["type"] as? String == "bar" }
+        #expect(bars.count == 1 && (bars.first?["volume"] as? NSNumber)?.doubleValue == 3 && (bars.first?["close"] as? NSNumber)?.doubleValue == 102)
+        let errors = events.filter { $0["type"] as? String == "error" }
+        #expect(errors.count == 1 && (errors.first?["reason"] as? String ?? "").contains("not after its last bar"))
+    }
 }

@@ -26,6 +26,9 @@ public final class LineReader {
     private var end = 0
     private var ended = false
     private var skippingLongLine = false
+    /// Whether the input ended because `shouldStop` said so (not at its end): a partial last
+    /// line is then dropped, not returned.
+    public private(set) var stopped = false
     /// The number of the line `nextLine` returned last (1-based).
     public private(set) var lineNumber = 0
     /// Lines longer than `maxLineBytes` skipped so far, by line number.
@@ -47,10 +50,31 @@ public final class LineReader {
 
     deinit { buffer.deallocate() }
 
-    /// The next line without its line break (and without a trailing `\r`), valid until the next
-    /// call; nil at the end of the input (or once `shouldStop` says so). A last line without a
+    /// What `next` found.
+    public enum Input {
+        /// A line without its line break (and without a trailing `\r`), valid until the next call.
+        case line(UnsafeRawBufferPointer)
+        /// Nothing arrived for `pollInterval` (only when asked for with `reportingIdle`).
+        case idle
+        /// The end of the input (or `shouldStop` said so).
+        case end
+    }
+
+    /// The next line, or the end of the input; waits as long as it takes. A last line without a
     /// line break is still a line.
     public func nextLine() throws(ReadError) -> UnsafeRawBufferPointer? {
+        while true {
+            switch try next(reportingIdle: false) {
+            case .line(let line): return line
+            case .end: return nil
+            case .idle: continue
+            }
+        }
+    }
+
+    /// The next line, the end, or (with `reportingIdle`) `.idle` after each `pollInterval`
+    /// without input, so the caller can act on the wall clock (`--bar-timeout`).
+    public func next(reportingIdle: Bool) throws(ReadError) -> Input {
         while true {
             if let nl = memchr(buffer + start, 0x0A, end - start) {
                 let lineEnd = buffer.distance(to: nl)
@@ -61,17 +85,17 @@ public final class LineReader {
                     skippingLongLine = false
                     continue
                 }
-                return line(lineStart, lineEnd)
+                return .line(line(lineStart, lineEnd))
             }
             if ended {
-                guard start < end else { return nil }
+                guard start < end, !stopped else { return .end }
                 let lineStart = start
                 start = end
                 lineNumber += 1
-                if skippingLongLine { return nil }
-                return line(lineStart, end)
+                if skippingLongLine { return .end }
+                return .line(line(lineStart, end))
             }
-            try fill()
+            if try !fill(returningWhenIdle: reportingIdle) { return .idle }
         }
     }
 
@@ -81,49 +105,49 @@ public final class LineReader {
         return UnsafeRawBufferPointer(start: buffer + from, count: to - from)
     }
 
-    /// Moves the partial line to the front and reads more after it (waiting for input).
-    private func fill() throws(ReadError) {
+    /// Moves the partial line to the front and reads more after it, waiting for input; false
+    /// when `returningWhenIdle` and a `pollInterval` passed without any.
+    private func fill(returningWhenIdle: Bool) throws(ReadError) -> Bool {
         if start > 0 {
             if end > start { memmove(buffer, buffer + start, end - start) }
             end -= start
             start = 0
         }
-        if end == capacity {
-            if capacity < Self.maxLineBytes * 2 {
-                let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
-                bigger.copyMemory(from: buffer, byteCount: end)
-                buffer.deallocate()
-                buffer = bigger
-                capacity *= 2
-            } else {
-                // One line fills the buffer: drop what was read of it and skip to its end.
-                overlongLines.append(lineNumber + 1)
-                skippingLongLine = true
-                end = 0
-            }
+        if end >= Self.maxLineBytes {
+            // One line fills the limit: drop what was read of it and skip to its end (reported once).
+            if !skippingLongLine { overlongLines.append(lineNumber + 1) }
+            skippingLongLine = true
+            end = 0
+        } else if end == capacity {
+            let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
+            bigger.copyMemory(from: buffer, byteCount: end)
+            buffer.deallocate()
+            buffer = bigger
+            capacity *= 2
         }
-        if shouldStop() { ended = true; return }
+        if shouldStop() { ended = true; stopped = true; return true }
         var idled = false
         while true {
             var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&p, 1, 0)
             if ready == 0 {
                 if !idled { onIdle(); idled = true }
-                if shouldStop() { ended = true; return }
+                if shouldStop() { ended = true; stopped = true; return true }
                 var wait = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                _ = poll(&wait, 1, pollInterval)
+                if poll(&wait, 1, pollInterval) == 0 && returningWhenIdle { return false }
                 continue
             }
             let n = read(fd, buffer + end, capacity - end)
             if n > 0 {
                 end += n
-                return
+                return true
             }
             if n == 0 {
-                guard follow else { ended = true; return }
+                guard follow else { ended = true; return true }
                 if !idled { onIdle(); idled = true }
-                if shouldStop() { ended = true; return }
+                if shouldStop() { ended = true; stopped = true; return true }
                 usleep(UInt32(pollInterval) * 1000)
+                if returningWhenIdle { return false }
                 continue
             }
             if errno == EINTR || errno == EAGAIN { continue }

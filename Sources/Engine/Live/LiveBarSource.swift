@@ -1,3 +1,4 @@
+import Foundation
 import MarketData
 
 /// The stream's `BarSource`: NDJSON lines (bars, or trade ticks aggregated into bars of the
@@ -73,15 +74,32 @@ public struct LiveBarSource: BarSource {
         return problems
     }
 
+    /// `--bar-timeout`: a tick bar (and the timestamp it completes) is closed this many
+    /// milliseconds after its interval's end on the wall clock, even if no later tick came.
+    public var barTimeoutMillis: Int64?
+    /// The wall clock in epoch milliseconds (replaceable in tests).
+    public var wallClockMillis: () -> Int64 = {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+    }
+
     public mutating func next(into batch: inout BarBatch) throws -> Bool {
         while !hasReady {
-            guard let line = try reader.nextLine() else {
-                finishInput()
+            let input = try reader.next(reportingIdle: barTimeoutMillis != nil)
+            for n in reader.overlongLines { problems.append(InputProblem(line: n, reason: "the line is longer than \(LineReader.maxLineBytes) bytes")) }
+            if !reader.overlongLines.isEmpty { reader.clearOverlongLines() }
+            if case .idle = input {
+                closeOverdueTickBars()
+                continue
+            }
+            guard case .line(let line) = input else {
+                // Stopped by a signal: what is incomplete (tick bars, a timestamp still missing
+                // symbols) is not stepped; a restart with --state and a resend completes it.
+                if !reader.stopped { finishInput() }
                 break
             }
             lines += 1
-            for n in reader.overlongLines { problems.append(InputProblem(line: n, reason: "the line is longer than \(LineReader.maxLineBytes) bytes")) }
-            if !reader.overlongLines.isEmpty { reader.clearOverlongLines() }
             take(line, number: reader.lineNumber)
         }
         guard hasReady else { return false }
@@ -97,6 +115,17 @@ public struct LiveBarSource: BarSource {
     private mutating func finishInput() {
         closeTickBars(endingBy: .max, line: reader.lineNumber)
         if pending.count > 0 { complete() }
+    }
+
+    /// `--bar-timeout` on an idle input: tick bars whose interval ended more than the timeout ago
+    /// are complete, and so is the timestamp being assembled once no tick bar at or before it
+    /// is still open.
+    private mutating func closeOverdueTickBars() {
+        guard let timeout = barTimeoutMillis else { return }
+        closeTickBars(endingBy: wallClockMillis() - timeout, line: reader.lineNumber)
+        guard !hasReady, pending.count > 0 else { return }
+        let stillOpen = aggregators.contains { a in a?.openBarStart.map { $0 <= pending.timestamp * 1000 } ?? false }
+        if !stillOpen { complete() }
     }
 
     /// Every tick bar in progress whose interval ends by `millis` is complete (ticks arrive in time
@@ -126,6 +155,8 @@ public struct LiveBarSource: BarSource {
         }
         switch record {
         case .bar(_, let bar):
+            // Other symbols' tick bars that ended by this bar's start are complete.
+            closeTickBars(endingBy: bar.timestamp &* 1000, line: number)
             accept(s, bar, line: number)
         case .tick(_, let time, let price, let size):
             ticks += 1

@@ -44,13 +44,38 @@ public enum CivilTime {
         return day <= (month == 2 && leap ? 29 : lengths[month - 1])
     }
 
-    /// ISO 8601 UTC text of epoch seconds: `2004-08-19T00:00:00Z`.
+    /// ISO 8601 UTC text of epoch seconds: `2004-08-19T00:00:00Z`. Years outside 0–9999 are
+    /// written with as many digits as they need (and a sign when negative).
     public static func iso8601(_ t: Int64) -> String {
         let days = floorDays(t)
         let remainder = Int(t % 86_400)
         let secs = remainder < 0 ? remainder + 86_400 : remainder
         let (y, m, d) = date(fromDays: days)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))Z"
+        guard (0...9_999).contains(y) else {
+            return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))Z"
+        }
+        // The common case, digit by digit into the string's own storage (the CSV and event
+        // writers call this for every row).
+        return String(unsafeUninitializedCapacity: 20) { out in
+            @inline(__always) func two(_ v: Int, _ at: Int) {
+                out[at] = UInt8(truncatingIfNeeded: 48 + v / 10)
+                out[at + 1] = UInt8(truncatingIfNeeded: 48 + v % 10)
+            }
+            two(y / 100, 0)
+            two(y % 100, 2)
+            out[4] = 45
+            two(m, 5)
+            out[7] = 45
+            two(d, 8)
+            out[10] = 84
+            two(secs / 3600, 11)
+            out[13] = 58
+            two(secs / 60 % 60, 14)
+            out[16] = 58
+            two(secs % 60, 17)
+            out[19] = 90
+            return 20
+        }
     }
 
     /// `2004-08-19` for a timestamp at midnight, else the full ISO form.

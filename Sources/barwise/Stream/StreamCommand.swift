@@ -57,6 +57,9 @@ struct StreamCommand: ParsableCommand {
     @Flag(help: "Close open trades at the end of the input (at the last bar's open, as run --close-at-end).")
     var closeAtEnd = false
 
+    @Option(help: ArgumentHelp("Close a bar built from ticks this many seconds after its interval's end on the wall clock, even if no later tick came.", valueName: "seconds"))
+    var barTimeout: Double?
+
     @Flag(help: "Exit 2 at the first bad input line instead of reporting it and going on.")
     var strict = false
 
@@ -117,6 +120,10 @@ struct StreamCommand: ParsableCommand {
             } catch {
                 throw CommandFailure.exit(error)
             }
+        }
+        if let barTimeout, !(barTimeout >= 0 && barTimeout < 1e9) {
+            CommandFailure.printError("--bar-timeout must be a number of seconds from 0 (got \(barTimeout))")
+            throw ExitCode(2)
         }
         guard checkpointEvery > 0 else {
             CommandFailure.printError("--checkpoint-every must be at least 1 (got \(checkpointEvery))")
@@ -185,6 +192,7 @@ struct StreamCommand: ParsableCommand {
         let reader = LineReader(fd: fd, follow: follow)
         let stop = interrupt.isSet
         reader.shouldStop = stop
+        session.barTimeoutMillis = barTimeout.map { Int64(($0 * 1000).rounded()) }
         let outcome: StreamSession.Outcome
         do { outcome = try session.run(reader: reader) } catch {
             CommandFailure.printError("stream stopped: \(error)")

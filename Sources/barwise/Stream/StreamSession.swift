@@ -32,6 +32,8 @@ struct StreamSession {
     private var result: RunResult?
     /// `--state`: the folder, the run's identity, the bar log and the checkpoint cadence.
     private let state: (path: String, identity: StreamCheckpoint.Identity, every: Int)?
+    /// `--bar-timeout` in milliseconds.
+    var barTimeoutMillis: Int64?
     /// Without `--state`, `--record` commits every this many timestamps.
     var recordEvery = 1000
     private var barLog: BarLog?
@@ -92,6 +94,7 @@ struct StreamSession {
         let stepped = lastTimes.map { $0 == .min ? nil : $0 }
         var source = LiveBarSource(reader: reader, symbols: symbols, interval: spec.interval,
                                    firstIndex: simulation.barsStepped, resumeAfter: stepped.map { $0 ?? .min })
+        source.barTimeoutMillis = barTimeoutMillis
         var batch = BarBatch(capacity: symbols.count)
         while try source.next(into: &batch) {
             if let failure = report(source.takeProblems()) { return try finishInput(source, failure) }

@@ -215,10 +215,8 @@ import Testing
             Self.tick("B", Self.at(minute: 1, second: 30), price: 11),
         ].joined(separator: "\n")
         let (steps, source) = try Self.drain(text, symbols: ["A", "B"], interval: Interval(count: 1, unit: .minute))
-        withKnownIssue("only ticks close tick bars: B's 12:00 bar is closed by B's 12:01:30 tick, after A's 12:01 bar, and refused as out of order") {
-            #expect(source.problems.isEmpty, "\(source.problems)")
-            #expect(steps.map(\.order) == [[0, 1], [0, 1]])
-        }
+        #expect(source.problems.isEmpty, "\(source.problems)")
+        #expect(steps.map(\.order) == [[0, 1], [0, 1]])
     }
 
     @Test func aTickBarHasTheOHLCVOfItsTicks() throws {
@@ -278,8 +276,6 @@ import Testing
         let text = [Self.bar("A", Self.day(0)), long].joined(separator: "\n")
         let (steps, source) = try Self.drain(text, symbols: ["A"])
         #expect(steps.count == 1)
-        withKnownIssue("LiveBarSource reads LineReader.overlongLines only after a line is returned: an overlong last line is never reported") {
-            #expect(source.problems.map(\.line) == [2])
-        }
+        #expect(source.problems.map(\.line) == [2])
     }
 }
