@@ -43,5 +43,21 @@ public struct ClosedTrade: Sendable, Equatable {
     /// What closed it: `.market` for an exit rule or reversal, else the attached exit.
     public var exitType: OrderType
 
+    public init(symbol: Int, size: Double, entryTime: Int64, entryBar: Int, entryPrice: Double, exitTime: Int64, exitBar: Int,
+                exitPrice: Double, commission: Double, pnl: Double, returnPct: Double, exitType: OrderType) {
+        self.symbol = symbol
+        self.size = size
+        self.entryTime = entryTime
+        self.entryBar = entryBar
+        self.entryPrice = entryPrice
+        self.exitTime = exitTime
+        self.exitBar = exitBar
+        self.exitPrice = exitPrice
+        self.commission = commission
+        self.pnl = pnl
+        self.returnPct = returnPct
+        self.exitType = exitType
+    }
+
     public var side: Side { size > 0 ? .long : .short }
 }

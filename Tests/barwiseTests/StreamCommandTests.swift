@@ -279,3 +279,16 @@ import Testing
         #expect(errors.count == 1 && (errors.first?["reason"] as? String ?? "").contains("not after its last bar"))
     }
 }
+
+/// A stream whose input ends before any bar.
+@Suite struct StreamEmptyInputTests {
+    @Test func anEmptyInputEndsNormallyWithHeaderOnlyFilesAndASummary() throws {
+        let path = try StreamCommandTests.write([])
+        let out = try BarwiseProcess.scratchDirectory().appendingPathComponent("empty")
+        let r = try BarwiseProcess.run(["stream", "strategies/sma_cross.toml", "--input", path, "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try StreamCommandTests.file(out, "equity.csv") == "timestamp,equity,cash,exposure,drawdown\n")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        #expect(summary["bars"] as? Int == 0 && summary["trades"] as? Int == 0)
+    }
+}

@@ -24,7 +24,7 @@ public struct EquityCurve: Sendable, Equatable {
     /// recomputes drawdown from equity (`DrawdownAnalysis.series`, the definition the engine writes),
     /// which is cheaper than parsing it and saves most of the parsing of a million-bar run.
     /// Timestamps must increase.
-    static func read(path: String, name: String, full: Bool = false) throws(ReportError) -> EquityCurve {
+    public static func read(path: String, name: String, full: Bool = false) throws(ReportError) -> EquityCurve {
         let csv = try CSVTable(path: path, name: name)
         let ct = try csv.column("timestamp"), ce = try csv.column("equity")
         let cc = full ? csv.optionalColumn("cash") : nil, cx = full ? csv.optionalColumn("exposure") : nil

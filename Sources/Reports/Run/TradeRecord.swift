@@ -35,7 +35,7 @@ public struct TradeRecord: Sendable, Equatable {
     public var isLong: Bool { side.lowercased() != "short" }
 
     /// Reads `trades.csv` (a header alone means no trades).
-    static func read(path: String, name: String) throws(ReportError) -> [TradeRecord] {
+    public static func read(path: String, name: String) throws(ReportError) -> [TradeRecord] {
         let csv = try CSVTable(path: path, name: name)
         let c = (symbol: try csv.column("symbol"), side: try csv.column("side"), size: try csv.column("size"),
                  et: try csv.column("entry_time"), eb: try csv.column("entry_bar"), ep: try csv.column("entry_price"),

@@ -20,11 +20,9 @@ final class StreamRunFiles {
     private var held: Simulation.EquityPoint?
     private var endedOrders: [Int: OrderRecord] = [:]
     private var nextOrderRow = 0
-    /// Every equity point's time and value, for the summary at the end (16 bytes a bar).
-    private(set) var times: [Int64] = []
-    private(set) var values: [Double] = []
-    /// Every closed trade, for the summary at the end.
-    private(set) var closed: [ClosedTrade] = []
+    /// Trades written so far. (The summary at the end reads the files back: nothing here grows
+    /// with the run but the order rows held back behind a pending lower id.)
+    private(set) var tradeCount = 0
 
     /// The sizes of the three files a checkpoint records, in bytes.
     struct Sizes: Codable, Equatable {
@@ -74,17 +72,11 @@ final class StreamRunFiles {
     func add(_ point: Simulation.EquityPoint) {
         if let held { writeEquity(held) }
         held = point
-        times.append(point.time)
-        values.append(point.equity)
     }
 
     /// The last point re-marked at the end (close-at-end), then written.
     func finishEquity(remarked point: Simulation.EquityPoint?) {
-        guard var last = held else { return }
-        if let point {
-            last = point
-            values[values.count - 1] = point.equity
-        }
+        guard let last = point ?? held else { return }
         writeEquity(last)
         held = nil
     }
@@ -97,7 +89,7 @@ final class StreamRunFiles {
 
     func add(_ trade: ClosedTrade) {
         trades.write(RunReport.tradeRow(trade, symbols: symbols))
-        closed.append(trade)
+        tradeCount += 1
     }
 
     /// An order that ended; rows go out in id order.

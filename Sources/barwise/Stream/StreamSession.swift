@@ -228,13 +228,24 @@ struct StreamSession {
             events.equity(remarked!)
         }
         files.finishEquity(remarked: remarked)
-        try? files.flush()
+        try files.flush()
         try? events.flush()
-        // The whole run's equity and trades, for the summary.
-        r.timestamps = files.times
-        r.equity = files.values
-        r.trades = files.closed
-        r.grossExposure = Array(repeating: .nan, count: files.times.count)
+        // The whole run's equity and trades, for the summary, read back from the files (the same
+        // doubles: the files hold their shortest round-trip text).
+        let folderPath = folder.path as NSString
+        let equityPath = folderPath.appendingPathComponent("equity.csv"), tradesPath = folderPath.appendingPathComponent("trades.csv")
+        // (A run that stepped nothing has header-only files: nothing to read back.)
+        let curve = steps == 0 ? EquityCurve() : try EquityCurve.read(path: equityPath, name: equityPath)
+        r.timestamps = curve.timestamps
+        r.equity = curve.equity
+        let numbers = Dictionary(uniqueKeysWithValues: symbols.enumerated().map { ($1, $0) })
+        r.trades = try (files.tradeCount == 0 ? [] : TradeRecord.read(path: tradesPath, name: tradesPath)).map { t in
+            ClosedTrade(symbol: numbers[t.symbol] ?? 0, size: t.side == "long" ? t.size : -t.size, entryTime: t.entryTime, entryBar: t.entryBar,
+                        entryPrice: t.entryPrice, exitTime: t.exitTime ?? t.entryTime, exitBar: t.exitBar ?? t.entryBar,
+                        exitPrice: t.exitPrice ?? .nan, commission: t.commission, pnl: t.pnl, returnPct: t.returnFraction,
+                        exitType: .market)
+        }
+        r.grossExposure = Array(repeating: .nan, count: r.timestamps.count)
         r.netExposure = r.grossExposure
         result = r
         return failure ?? .ended
@@ -267,6 +278,6 @@ struct StreamSession {
 
     /// One line for standard error at the end.
     var statusLine: String {
-        "\(counts.bars) bars (\(counts.ticks) ticks) from \(counts.lines) lines, \(problems) skipped as errors, \(counts.resent) skipped as already stepped, \(files.closed.count) trades"
+        "\(counts.bars) bars (\(counts.ticks) ticks) from \(counts.lines) lines, \(problems) skipped as errors, \(counts.resent) skipped as already stepped, \(files.tradeCount) trades"
     }
 }
