@@ -73,60 +73,103 @@ struct RunReport {
     /// `timestamp, equity, cash, exposure, drawdown`: exposure is gross exposure / equity,
     /// drawdown `E_t / max E − 1` (≤ 0, `DrawdownAnalysis.series`, the report's definition).
     var equityCSV: String {
-        var out = Self.equityHeader
-        out.reserveCapacity(result.equity.count * 80)
+        var out = TextBytes(capacity: result.equity.count * 80)
+        out.append(Self.equityHeader)
         let dd = DrawdownAnalysis.series(result.equity)
         for i in result.equity.indices {
-            out += Self.equityRow(time: result.timestamps[i], equity: result.equity[i], gross: result.grossExposure[i],
-                                  net: result.netExposure[i], drawdown: dd[i])
+            Self.equityRow(&out, time: result.timestamps[i], equity: result.equity[i], gross: result.grossExposure[i],
+                           net: result.netExposure[i], drawdown: dd[i])
         }
-        return out
+        return out.string
     }
 
     /// Closed trades in exit order; `size` in units (unsigned; `side` gives the direction).
     var tradesCSV: String {
-        var out = Self.tradesHeader
-        for t in result.trades { out += Self.tradeRow(t, symbols: result.symbols) }
-        return out
+        var out = TextBytes()
+        out.append(Self.tradesHeader)
+        for t in result.trades { Self.tradeRow(&out, t, symbols: result.symbols) }
+        return out.string
     }
 
     /// Every order with its outcome, rejected, cancelled, expired and pending ones included.
     var ordersCSV: String {
-        var out = Self.ordersHeader
-        for o in result.orders { out += Self.orderRow(o, symbols: result.symbols) }
-        return out
+        var out = TextBytes()
+        out.append(Self.ordersHeader)
+        for o in result.orders { Self.orderRow(&out, o, symbols: result.symbols) }
+        return out.string
     }
 
-    static let equityHeader = "timestamp,equity,cash,exposure,drawdown\n"
-    static let tradesHeader = "symbol,side,size,entry_time,entry_bar,entry_price,exit_time,exit_bar,exit_price,commission,pnl,return\n"
-    static let ordersHeader = "id,symbol,side,intent,type,status,reason,size,limit,stop,created_time,created_bar,time,bar,price,commission\n"
+    static let equityHeader: StaticString = "timestamp,equity,cash,exposure,drawdown\n"
+    static let tradesHeader: StaticString = "symbol,side,size,entry_time,entry_bar,entry_price,exit_time,exit_bar,exit_price,commission,pnl,return\n"
+    static let ordersHeader: StaticString = "id,symbol,side,intent,type,status,reason,size,limit,stop,created_time,created_bar,time,bar,price,commission\n"
 
     /// One `equity.csv` line (with its line break): cash is equity − net exposure, exposure is
     /// gross exposure / equity (empty at zero equity).
-    static func equityRow(time: Int64, equity e: Double, gross: Double, net: Double, drawdown: Double) -> String {
-        "\(CivilTime.iso8601(time)),\(num(e)),\(num(e - net)),\(num(e != 0 ? gross / e : .nan)),\(num(drawdown))\n"
+    static func equityRow(_ out: inout TextBytes, time: Int64, equity e: Double, gross: Double, net: Double, drawdown: Double) {
+        out.append(iso: time)
+        out.append(",")
+        out.append(number: e)
+        out.append(",")
+        out.append(number: e - net)
+        out.append(",")
+        out.append(number: e != 0 ? gross / e : .nan)
+        out.append(",")
+        out.append(number: drawdown)
+        out.append("\n")
     }
 
     /// One `trades.csv` line (with its line break).
-    static func tradeRow(_ t: ClosedTrade, symbols: [String]) -> String {
-        let fields: [String] = [
-            symbols[t.symbol], t.size > 0 ? "long" : "short", num(abs(t.size)),
-            CivilTime.iso8601(t.entryTime), String(t.entryBar), num(t.entryPrice),
-            CivilTime.iso8601(t.exitTime), String(t.exitBar), num(t.exitPrice),
-            num(t.commission), num(t.pnl), num(t.returnPct),
-        ]
-        return fields.joined(separator: ",") + "\n"
+    static func tradeRow(_ out: inout TextBytes, _ t: ClosedTrade, symbols: [String]) {
+        out.append(symbols[t.symbol])
+        out.append(t.size > 0 ? ",long," : ",short,")
+        out.append(number: abs(t.size))
+        out.append(",")
+        out.append(iso: t.entryTime)
+        out.append(",")
+        out.append(int: t.entryBar)
+        out.append(",")
+        out.append(number: t.entryPrice)
+        out.append(",")
+        out.append(iso: t.exitTime)
+        out.append(",")
+        out.append(int: t.exitBar)
+        for v in [t.exitPrice, t.commission, t.pnl, t.returnPct] {
+            out.append(",")
+            out.append(number: v)
+        }
+        out.append("\n")
     }
 
     /// One `orders.csv` line (with its line break).
-    static func orderRow(_ o: OrderRecord, symbols: [String]) -> String {
-        let fields: [String] = [
-            String(o.id), symbols[o.symbol], o.side == .long ? "buy" : "sell", o.intent.rawValue, o.type.rawValue,
-            o.status.rawValue, o.reason.rawValue, num(o.size), num(o.limit), num(o.stop),
-            CivilTime.iso8601(o.createdTime), String(o.createdBar), CivilTime.iso8601(o.time), String(o.bar),
-            num(o.price), num(o.commission),
-        ]
-        return fields.joined(separator: ",") + "\n"
+    static func orderRow(_ out: inout TextBytes, _ o: OrderRecord, symbols: [String]) {
+        out.append(int: o.id)
+        out.append(",")
+        out.append(symbols[o.symbol])
+        out.append(o.side == .long ? ",buy," : ",sell,")
+        out.append(o.intent.rawValue)
+        out.append(",")
+        out.append(o.type.rawValue)
+        out.append(",")
+        out.append(o.status.rawValue)
+        out.append(",")
+        out.append(o.reason.rawValue)
+        for v in [o.size, o.limit, o.stop] {
+            out.append(",")
+            out.append(number: v)
+        }
+        out.append(",")
+        out.append(iso: o.createdTime)
+        out.append(",")
+        out.append(int: o.createdBar)
+        out.append(",")
+        out.append(iso: o.time)
+        out.append(",")
+        out.append(int: o.bar)
+        out.append(",")
+        out.append(number: o.price)
+        out.append(",")
+        out.append(number: o.commission)
+        out.append("\n")
     }
 
     /// Allocation strategies: `timestamp`, then one column per symbol (run order), one row per

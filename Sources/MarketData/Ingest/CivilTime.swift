@@ -57,25 +57,37 @@ public enum CivilTime {
         // The common case, digit by digit into the string's own storage (the CSV and event
         // writers call this for every row).
         return String(unsafeUninitializedCapacity: 20) { out in
-            @inline(__always) func two(_ v: Int, _ at: Int) {
-                out[at] = UInt8(truncatingIfNeeded: 48 + v / 10)
-                out[at + 1] = UInt8(truncatingIfNeeded: 48 + v % 10)
-            }
-            two(y / 100, 0)
-            two(y % 100, 2)
-            out[4] = 45
-            two(m, 5)
-            out[7] = 45
-            two(d, 8)
-            out[10] = 84
-            two(secs / 3600, 11)
-            out[13] = 58
-            two(secs / 60 % 60, 14)
-            out[16] = 58
-            two(secs % 60, 17)
-            out[19] = 90
+            _ = writeISO8601(t, to: out.baseAddress!)
             return 20
         }
+    }
+
+    /// Writes the 20 bytes of `iso8601(t)` to `out` when its year is within 0–9999 (the text is
+    /// then always 20 bytes); false, writing nothing, otherwise. No allocation.
+    @inline(__always)
+    public static func writeISO8601(_ t: Int64, to out: UnsafeMutablePointer<UInt8>) -> Bool {
+        let remainder = Int(t % 86_400)
+        let secs = remainder < 0 ? remainder + 86_400 : remainder
+        let (y, m, d) = date(fromDays: floorDays(t))
+        guard (0...9_999).contains(y) else { return false }
+        @inline(__always) func two(_ v: Int, _ at: Int) {
+            out[at] = UInt8(truncatingIfNeeded: 48 + v / 10)
+            out[at + 1] = UInt8(truncatingIfNeeded: 48 + v % 10)
+        }
+        two(y / 100, 0)
+        two(y % 100, 2)
+        out[4] = 45
+        two(m, 5)
+        out[7] = 45
+        two(d, 8)
+        out[10] = 84
+        two(secs / 3600, 11)
+        out[13] = 58
+        two(secs / 60 % 60, 14)
+        out[16] = 58
+        two(secs % 60, 17)
+        out[19] = 90
+        return true
     }
 
     /// `2004-08-19` for a timestamp at midnight, else the full ISO form.

@@ -5,7 +5,7 @@ import Foundation
 final class BufferedOutput {
     private let fd: Int32
     private let closesFile: Bool
-    private var bytes: [UInt8] = []
+    private var text = TextBytes()
     private let limit: Int
     /// Bytes written to the descriptor so far (through this object), or counted while `discarding`.
     private(set) var written = 0
@@ -17,7 +17,7 @@ final class BufferedOutput {
         self.fd = fd
         self.closesFile = closesFile
         self.limit = limit
-        bytes.reserveCapacity(limit + 4096)
+        text = TextBytes(capacity: limit + 4096)
     }
 
     /// Opens `path` for writing, created or emptied.
@@ -55,31 +55,29 @@ final class BufferedOutput {
 
     deinit { if closesFile { close(fd) } }
 
-    func write(_ text: String) {
+    /// Appends what `body` writes (counted only while `discarding`).
+    @inline(__always)
+    func write(_ body: (inout TextBytes) -> Void) {
+        let before = text.count
+        body(&text)
         if discarding {
-            written += text.utf8.count
+            written += text.count - before
+            text.bytes.removeLast(text.count - before)
             return
         }
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-        if bytes.count >= limit { try? flush() }
+        if text.count >= limit { try? flush() }
     }
 
     func write(bytes more: UnsafeRawBufferPointer) {
-        if discarding {
-            written += more.count
-            return
-        }
-        bytes.append(contentsOf: more)
-        if bytes.count >= limit { try? flush() }
+        write { $0.bytes.append(contentsOf: more) }
     }
 
     /// Writes what waits. A closed reader of standard output (EPIPE) is not an error here: the
     /// run folder is the record, the events are a courtesy.
     func flush() throws(StreamOutputError) {
-        guard !bytes.isEmpty else { return }
+        guard text.count > 0 else { return }
         var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
+        text.bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -91,8 +89,8 @@ final class BufferedOutput {
                 offset += n
             }
         }
-        if failure == 0 { written += bytes.count }
-        bytes.removeAll(keepingCapacity: true)
+        if failure == 0 { written += text.count }
+        text.removeAll()
         if failure != 0 && failure != EPIPE { throw .cannotWrite("file descriptor \(fd)", reason: String(cString: strerror(failure))) }
     }
 }

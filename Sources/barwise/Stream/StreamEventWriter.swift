@@ -39,42 +39,151 @@ final class StreamEventWriter {
     /// Continues numbering after `seq` (a restart).
     func resume(seq: Int) { self.seq = seq }
 
-    private func begin(_ type: String, time: Int64?) -> String {
+    /// `{"seq":N,"type":"TYPE","time":…` (the object is left open for the event's fields).
+    @inline(__always)
+    private func begin(_ o: inout TextBytes, _ type: StaticString, time: Int64?) {
         seq += 1
-        let t = time.map { "\"\(CivilTime.iso8601($0))\"" } ?? "null"
-        return "{\"seq\":\(seq),\"type\":\"\(type)\",\"time\":\(t)"
+        o.append("{\"seq\":")
+        o.append(int: seq)
+        o.append(",\"type\":\"")
+        o.append(type)
+        o.append("\",\"time\":")
+        if let time {
+            o.append("\"")
+            o.append(iso: time)
+            o.append("\"")
+        } else {
+            o.append("null")
+        }
+    }
+
+    /// `,"key":value` for a number (null when not finite).
+    @inline(__always)
+    private static func field(_ o: inout TextBytes, _ key: StaticString, _ v: Double) {
+        o.append(key)
+        o.append(number: v, ifNotFinite: "null")
+    }
+
+    /// `,"key":"text"` for text that needs no escaping (symbols, enum names).
+    @inline(__always)
+    private static func field(_ o: inout TextBytes, _ key: StaticString, text: String) {
+        o.append(key)
+        o.append("\"")
+        o.append(text)
+        o.append("\"")
     }
 
     func bar(_ symbol: Int, _ bar: Bar, index: Int) {
-        out.write(begin("bar", time: bar.timestamp) + ",\"symbol\":\"\(symbols[symbol])\",\"open\":\(Self.number(bar.open)),\"high\":\(Self.number(bar.high)),\"low\":\(Self.number(bar.low)),\"close\":\(Self.number(bar.close)),\"volume\":\(Self.number(bar.volume)),\"bar\":\(index)}\n")
+        out.write { o in
+            begin(&o, "bar", time: bar.timestamp)
+            Self.field(&o, ",\"symbol\":", text: symbols[symbol])
+            Self.field(&o, ",\"open\":", bar.open)
+            Self.field(&o, ",\"high\":", bar.high)
+            Self.field(&o, ",\"low\":", bar.low)
+            Self.field(&o, ",\"close\":", bar.close)
+            Self.field(&o, ",\"volume\":", bar.volume)
+            o.append(",\"bar\":")
+            o.append(int: index)
+            o.append("}\n")
+        }
     }
 
     func signal(_ symbol: Int, time: Int64, rules: [String]) {
-        out.write(begin("signal", time: time) + ",\"symbol\":\"\(symbols[symbol])\",\"rules\":[" + rules.map { "\"\($0)\"" }.joined(separator: ",") + "]}\n")
+        out.write { o in
+            begin(&o, "signal", time: time)
+            Self.field(&o, ",\"symbol\":", text: symbols[symbol])
+            o.append(",\"rules\":[")
+            for (k, rule) in rules.enumerated() {
+                if k > 0 { o.append(",") }
+                o.append("\"")
+                o.append(rule)
+                o.append("\"")
+            }
+            o.append("]}\n")
+        }
     }
 
-    func order(_ o: OrderRecord, status: String, time: Int64) {
-        out.write(begin("order", time: time) + ",\"id\":\(o.id),\"symbol\":\"\(symbols[o.symbol])\",\"side\":\"\(o.side == .long ? "buy" : "sell")\",\"intent\":\"\(o.intent.rawValue)\",\"order_type\":\"\(o.type.rawValue)\",\"status\":\"\(status)\",\"reason\":\"\(o.reason.rawValue)\",\"size\":\(Self.number(o.size)),\"limit\":\(Self.number(o.limit)),\"stop\":\(Self.number(o.stop))}\n")
+    /// The fields `order` and `fill` share: id, symbol, side, intent, order_type.
+    private func orderFields(_ o: inout TextBytes, _ r: OrderRecord) {
+        o.append(",\"id\":")
+        o.append(int: r.id)
+        Self.field(&o, ",\"symbol\":", text: symbols[r.symbol])
+        o.append(r.side == .long ? ",\"side\":\"buy\"" : ",\"side\":\"sell\"")
+        Self.field(&o, ",\"intent\":", text: r.intent.rawValue)
+        Self.field(&o, ",\"order_type\":", text: r.type.rawValue)
     }
 
-    func fill(_ o: OrderRecord) {
-        out.write(begin("fill", time: o.time) + ",\"id\":\(o.id),\"symbol\":\"\(symbols[o.symbol])\",\"side\":\"\(o.side == .long ? "buy" : "sell")\",\"intent\":\"\(o.intent.rawValue)\",\"order_type\":\"\(o.type.rawValue)\",\"size\":\(Self.number(o.size)),\"price\":\(Self.number(o.price)),\"commission\":\(Self.number(o.commission))}\n")
+    func order(_ r: OrderRecord, status: String, time: Int64) {
+        out.write { o in
+            begin(&o, "order", time: time)
+            orderFields(&o, r)
+            Self.field(&o, ",\"status\":", text: status)
+            Self.field(&o, ",\"reason\":", text: r.reason.rawValue)
+            Self.field(&o, ",\"size\":", r.size)
+            Self.field(&o, ",\"limit\":", r.limit)
+            Self.field(&o, ",\"stop\":", r.stop)
+            o.append("}\n")
+        }
+    }
+
+    func fill(_ r: OrderRecord) {
+        out.write { o in
+            begin(&o, "fill", time: r.time)
+            orderFields(&o, r)
+            Self.field(&o, ",\"size\":", r.size)
+            Self.field(&o, ",\"price\":", r.price)
+            Self.field(&o, ",\"commission\":", r.commission)
+            o.append("}\n")
+        }
     }
 
     func trade(_ t: ClosedTrade) {
-        out.write(begin("trade", time: t.exitTime) + ",\"symbol\":\"\(symbols[t.symbol])\",\"side\":\"\(t.size > 0 ? "long" : "short")\",\"size\":\(Self.number(abs(t.size))),\"entry_time\":\"\(CivilTime.iso8601(t.entryTime))\",\"entry_price\":\(Self.number(t.entryPrice)),\"exit_price\":\(Self.number(t.exitPrice)),\"commission\":\(Self.number(t.commission)),\"pnl\":\(Self.number(t.pnl)),\"return\":\(Self.number(t.returnPct))}\n")
+        out.write { o in
+            begin(&o, "trade", time: t.exitTime)
+            Self.field(&o, ",\"symbol\":", text: symbols[t.symbol])
+            o.append(t.size > 0 ? ",\"side\":\"long\"" : ",\"side\":\"short\"")
+            Self.field(&o, ",\"size\":", abs(t.size))
+            o.append(",\"entry_time\":\"")
+            o.append(iso: t.entryTime)
+            o.append("\"")
+            Self.field(&o, ",\"entry_price\":", t.entryPrice)
+            Self.field(&o, ",\"exit_price\":", t.exitPrice)
+            Self.field(&o, ",\"commission\":", t.commission)
+            Self.field(&o, ",\"pnl\":", t.pnl)
+            Self.field(&o, ",\"return\":", t.returnPct)
+            o.append("}\n")
+        }
     }
 
     func equity(_ p: Simulation.EquityPoint) {
-        out.write(begin("equity", time: p.time) + ",\"equity\":\(Self.number(p.equity)),\"cash\":\(Self.number(p.equity - p.net)),\"gross_exposure\":\(Self.number(p.gross)),\"net_exposure\":\(Self.number(p.net))}\n")
+        out.write { o in
+            begin(&o, "equity", time: p.time)
+            Self.field(&o, ",\"equity\":", p.equity)
+            Self.field(&o, ",\"cash\":", p.equity - p.net)
+            Self.field(&o, ",\"gross_exposure\":", p.gross)
+            Self.field(&o, ",\"net_exposure\":", p.net)
+            o.append("}\n")
+        }
     }
 
     func error(line: Int, reason: String, time: Int64?) {
-        out.write(begin("error", time: time) + ",\"line\":\(line),\"reason\":\(Self.string(reason))}\n")
+        out.write { o in
+            begin(&o, "error", time: time)
+            o.append(",\"line\":")
+            o.append(int: line)
+            o.append(",\"reason\":")
+            o.append(Self.string(reason))
+            o.append("}\n")
+        }
     }
 
     func warning(_ message: String, time: Int64?) {
-        out.write(begin("warning", time: time) + ",\"message\":\(Self.string(message))}\n")
+        out.write { o in
+            begin(&o, "warning", time: time)
+            o.append(",\"message\":")
+            o.append(Self.string(message))
+            o.append("}\n")
+        }
     }
 
     /// A JSON number, or null when not finite; integers without a fraction.

@@ -43,9 +43,9 @@ final class StreamRunFiles {
         equity = try open("equity.csv", sizes?.equity)
         trades = try open("trades.csv", sizes?.trades)
         orders = try open("orders.csv", sizes?.orders)
-        equity.write(RunReport.equityHeader)
-        trades.write(RunReport.tradesHeader)
-        orders.write(RunReport.ordersHeader)
+        equity.write { $0.append(RunReport.equityHeader) }
+        trades.write { $0.append(RunReport.tradesHeader) }
+        orders.write { $0.append(RunReport.ordersHeader) }
     }
 
     /// Bytes written (or counted while discarding) so far.
@@ -83,12 +83,12 @@ final class StreamRunFiles {
 
     private func writeEquity(_ p: Simulation.EquityPoint) {
         peak = max(peak, p.equity)
-        equity.write(RunReport.equityRow(time: p.time, equity: p.equity, gross: p.gross, net: p.net,
-                                         drawdown: DrawdownAnalysis.depth(p.equity, peak: peak)))
+        let drawdown = DrawdownAnalysis.depth(p.equity, peak: peak)
+        equity.write { RunReport.equityRow(&$0, time: p.time, equity: p.equity, gross: p.gross, net: p.net, drawdown: drawdown) }
     }
 
     func add(_ trade: ClosedTrade) {
-        trades.write(RunReport.tradeRow(trade, symbols: symbols))
+        trades.write { RunReport.tradeRow(&$0, trade, symbols: symbols) }
         tradeCount += 1
     }
 
@@ -96,7 +96,7 @@ final class StreamRunFiles {
     func add(_ order: OrderRecord) {
         endedOrders[order.id] = order
         while let next = endedOrders.removeValue(forKey: nextOrderRow) {
-            orders.write(RunReport.orderRow(next, symbols: symbols))
+            orders.write { RunReport.orderRow(&$0, next, symbols: symbols) }
             nextOrderRow += 1
         }
     }
