@@ -115,6 +115,7 @@ public struct Simulation: Sendable {
     public mutating func step(_ batch: BarBatch) {
         precondition(recorded == nil, "a simulation over recorded signals only replays")
         uniqueColumns()
+        columns.reserve(additional: 1)
         var owned: [SignalProgram] = []
         swap(&owned, &programs)
         advance(batch, &owned)
@@ -313,10 +314,11 @@ public struct Simulation: Sendable {
     @inline(__always)
     private mutating func record(_ t: Int64, _ point: (equity: Double, gross: Double, net: Double), _ wasOpen: Bool, _ closedBefore: Int) {
         if wasOpen || !portfolio.openTrades.isEmpty || portfolio.closedTrades.count != closedBefore { exposedBars += 1 }
-        columns.timestamps.append(t)
-        columns.equity.append(point.equity)
-        columns.gross.append(point.gross)
-        columns.net.append(point.net)
+        // Room was reserved by `step` (one point) or `replay` (the series' count).
+        columns.timestamps.appendReserved(t)
+        columns.equity.appendReserved(point.equity)
+        columns.gross.appendReserved(point.gross)
+        columns.net.appendReserved(point.net)
     }
 
     @inline(__always)

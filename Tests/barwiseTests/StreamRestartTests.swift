@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `barwise stream --state`: after `kill -9` at any moment, the same command with the whole
@@ -90,19 +91,6 @@ import Testing
         let folder = try BarwiseProcess.run(["stream", Self.strategy, "--input", input, "--out", scratch.appendingPathComponent("elsewhere").path, "--state", state])
         #expect(folder.status == 2)
         #expect(folder.stderr.contains("drop --out or give the same folder"), "\(folder.stderr)")
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for reproducible test moments.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MarketData
@@ -8,18 +9,6 @@ import Testing
 /// within `BarValueBounds` or fails with an `IngestError`; none traps. A bounded, deterministic
 /// cousin of the libFuzzer targets.
 @Suite struct MutatedInputTests {
-    /// SplitMix64: a small seeded generator so that a failure replays.
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let seeds: [(String, IngestFormat)] = [
         ("ingest/AAPL_yahoo_with_null_row.csv", .auto), ("ingest/BTC_epoch_millis.csv", .auto),
         ("ingest/PANEL_bad_cell.csv", .panel), ("ingest/aapl_us_stooq.csv", .auto), ("ingest/AAPL_yyyymmdd.csv", .auto),
@@ -33,7 +22,7 @@ import Testing
         Array("/".utf8), Array(",".utf8), Array("\n".utf8), Array("1e-320".utf8), Array("-9223372036854775808".utf8), Array(":".utf8),
     ]
 
-    private func mutate(_ bytes: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+    private func mutate(_ bytes: [UInt8], _ rng: inout SeededGenerator) -> [UInt8] {
         var out = bytes
         for _ in 0..<Int.random(in: 1...4, using: &rng) where !out.isEmpty {
             let at = Int.random(in: 0..<out.count, using: &rng)
@@ -52,7 +41,7 @@ import Testing
     }
 
     @Test func mutatedFixturesParseWithinBoundsOrFailWithAnIngestError() throws {
-        var rng = SplitMix(state: 12)
+        var rng = SeededGenerator(seed: 12)
         var parsedCount = 0
         for round in 0..<6_000 {
             let (path, format) = Self.seeds[round % Self.seeds.count]
