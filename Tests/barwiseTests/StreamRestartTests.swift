@@ -135,3 +135,30 @@ import Testing
         #expect(firstBar?["time"] as? String == "2009-01-02T00:00:00Z" && firstBar?["bar"] as? Int == stored)
     }
 }
+
+/// A stream killed after taking its folder but before its first checkpoint.
+@Suite struct StreamFirstCheckpointTests {
+    @Test func aFolderTakenBeforeTheFirstCheckpointIsTakenAgainByTheSameCommand() throws {
+        let scratch = try BarwiseProcess.scratchDirectory()
+        let out = scratch.appendingPathComponent("out"), state = scratch.appendingPathComponent("state")
+        // What such a death leaves: the claim, header-only files, no state.json.
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try (out.standardizedFileURL.path + "\n").write(to: state.appendingPathComponent("folder"), atomically: true, encoding: .utf8)
+        try "timestamp,equity,cash,exposure,drawdown\n".write(to: out.appendingPathComponent("equity.csv"), atomically: true, encoding: .utf8)
+        let input = try StreamCommandTests.write(try StreamCommandTests.ndjsonLines(["GOOG"]))
+        let r = try BarwiseProcess.run(["stream", "strategies/sma_cross.toml", "--input", input, "--out", out.path, "--state", state.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let reference = try StreamRestartTests.uninterrupted([])
+        try StreamCommandTests.expectSameFiles(reference, out, "folder taken again")
+        // A folder holding anything else is never taken over.
+        let other = scratch.appendingPathComponent("other"), otherState = scratch.appendingPathComponent("state2")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: otherState, withIntermediateDirectories: true)
+        try (other.standardizedFileURL.path + "\n").write(to: otherState.appendingPathComponent("folder"), atomically: true, encoding: .utf8)
+        try "keep me".write(to: other.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let refused = try BarwiseProcess.run(["stream", "strategies/sma_cross.toml", "--input", input, "--out", other.path, "--state", otherState.path])
+        #expect(refused.status == 2)
+        #expect(FileManager.default.fileExists(atPath: other.appendingPathComponent("notes.txt").path))
+    }
+}

@@ -151,6 +151,10 @@ struct StreamCommand: ParsableCommand {
         let folderURL: URL
         if let checkpoint {
             folderURL = URL(fileURLWithPath: checkpoint.out)
+        } else if let state, let claimed = StreamFolderClaim.unfinished(state: state, out: out) {
+            // A first attempt died before its first checkpoint: its folder holds only the
+            // stream's files, begun again from nothing.
+            folderURL = claimed
         } else {
             let folder: ReportFolder
             do { folder = try ReportFolder.reserve(kind: .run, name: spec.name, out: out, force: force, at: started) } catch {
@@ -164,6 +168,7 @@ struct StreamCommand: ParsableCommand {
                     try? FileManager.default.removeItem(at: folderURL.appendingPathComponent(name))
                 }
             }
+            if let state { StreamFolderClaim.write(state: state, folder: folderURL) }
         }
         do {
             session = try StreamSession(program: program, spec: spec, symbols: names, config: config, folder: folderURL, strict: strict,
