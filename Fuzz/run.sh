@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer target and fuzzes it for a bounded time.
 #
-#   Fuzz/run.sh TARGET SECONDS [LIBFUZZER-FLAG...]      TARGET: strategy | csv | providers
+#   Fuzz/run.sh TARGET SECONDS [LIBFUZZER-FLAG...]      TARGET: strategy | csv | providers | stream
 #
 # Extra flags go to libFuzzer, e.g. `-fork=1 -ignore_crashes=1` to keep going past a known crash.
 # The Signals and MarketData sources are compiled with -sanitize=fuzzer into .build-fuzz/
@@ -12,12 +12,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-target="${1:?usage: Fuzz/run.sh strategy|csv|providers SECONDS}"
-seconds="${2:?usage: Fuzz/run.sh strategy|csv|providers SECONDS}"
+target="${1:?usage: Fuzz/run.sh strategy|csv|providers|stream SECONDS}"
+seconds="${2:?usage: Fuzz/run.sh strategy|csv|providers|stream SECONDS}"
 case "$target" in
     strategy) modules=(MarketData Signals) ;;
-    csv | providers) modules=(MarketData) ;;
-    *) echo "Fuzz/run.sh: unknown target '$target' (strategy, csv, providers)" >&2; exit 2 ;;
+    csv | providers | stream) modules=(MarketData) ;;
+    *) echo "Fuzz/run.sh: unknown target '$target' (strategy, csv, providers, stream)" >&2; exit 2 ;;
 esac
 
 out=.build-fuzz
