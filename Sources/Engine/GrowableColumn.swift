@@ -48,16 +48,6 @@ struct GrowableColumn<Element: BitwiseCopyable>: @unchecked Sendable {
         header.pointee.count = n + 1
     }
 
-    /// `append` into room made by `reserve(additional:)`: no capacity check.
-    /// - Precondition: `count < capacity` (debug builds check it).
-    @inline(__always)
-    func appendReserved(_ x: Element) {
-        let n = header.pointee.count
-        assert(n < header.pointee.capacity, "appendReserved beyond the reserved room")
-        header.pointee.base[n] = x
-        header.pointee.count = n &+ 1
-    }
-
     @inline(__always)
     subscript(i: Int) -> Element {
         get { header.pointee.base[i] }

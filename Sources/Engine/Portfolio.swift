@@ -16,7 +16,7 @@ public struct Portfolio: Sendable {
     /// Open trades in entry order.
     public private(set) var openTrades: [OpenTrade] = []
     /// The last known price per symbol (NaN before its first bar).
-    public internal(set) var lastPrice: [Double]
+    public internal(set) var lastPrice: PriceMarks
     /// Every closed trade in exit order.
     public private(set) var closedTrades: [ClosedTrade] = []
     private var nextTradeID = 0
@@ -27,7 +27,7 @@ public struct Portfolio: Sendable {
     public init(cash: Double, symbolCount: Int) {
         initialCash = cash
         balance = cash
-        lastPrice = Array(repeating: .nan, count: symbolCount)
+        lastPrice = PriceMarks(count: symbolCount)
         openTrades.reserveCapacity(16)
     }
 

@@ -34,14 +34,6 @@ final class RunColumns: @unchecked Sendable {
     }
 
     /// Empty columns that keep `other`'s latest bars.
-    /// Room for `n` more points in every column, so that the next `n` appends do not grow them.
-    func reserve(additional n: Int) {
-        _ = timestamps.reserve(additional: n)
-        _ = equity.reserve(additional: n)
-        _ = gross.reserve(additional: n)
-        _ = net.reserve(additional: n)
-    }
-
     /// Drops the first `n` points of every column (kept in place: no allocation).
     func dropFirst(_ n: Int) {
         timestamps.dropFirst(n)

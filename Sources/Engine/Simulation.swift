@@ -115,10 +115,13 @@ public struct Simulation: Sendable {
     public mutating func step(_ batch: BarBatch) {
         precondition(recorded == nil, "a simulation over recorded signals only replays")
         uniqueColumns()
-        columns.reserve(additional: 1)
         var owned: [SignalProgram] = []
         swap(&owned, &programs)
-        advance(batch, &owned)
+        let point = advance(batch, &owned)
+        columns.timestamps.append(batch.timestamp)
+        columns.equity.append(point.equity)
+        columns.gross.append(point.gross)
+        columns.net.append(point.net)
         swap(&owned, &programs)
     }
 
@@ -161,7 +164,9 @@ public struct Simulation: Sendable {
     private mutating func replay<Source: SignalSource>(_ series: BarSeries, source program: inout Source) {
         let n = series.count
         let first = columns.lastIndex[0] + 1
-        columns.reserve(additional: n)
+        // Room for every point up front, written through pointers and counted after the loop.
+        let timeOut = columns.timestamps.reserve(additional: n), equityOut = columns.equity.reserve(additional: n)
+        let grossOut = columns.gross.reserve(additional: n), netOut = columns.net.reserve(additional: n)
         var signals = OneSymbolSignals(source: program)
         defer { program = signals.source }
         series.timestamps.withUnsafeBufferPointer { ts in
@@ -172,16 +177,25 @@ public struct Simulation: Sendable {
         series.volume.withUnsafeBufferPointer { volume in
             for i in 0..<n {
                 let bar = Bar(timestamp: ts[i], open: open[i], high: high[i], low: low[i], close: close[i], volume: volume[i])
-                advance(SingleBar(bar, index: first + i), &signals)
+                let point = advance(SingleBar(bar, index: first + i), &signals)
+                timeOut[i] = ts[i]
+                equityOut[i] = point.equity
+                grossOut[i] = point.gross
+                netOut[i] = point.net
             }
         } } } } } }
+        columns.timestamps.didAppend(n)
+        columns.equity.didAppend(n)
+        columns.gross.didAppend(n)
+        columns.net.didAppend(n)
     }
 
-    /// The step: one timestamp's bars through phases 1 to 4 (see the type's comment), then its
-    /// equity point. Every path (`step`, `replay`, and so the backtest, the sweep and the stream)
+    /// The step: one timestamp's bars through phases 1 to 4 (see the type's comment); returns its
+    /// equity point, which the caller records (`step` appends it to the columns, `replay` writes it
+    /// into room reserved for the whole series). Every path (`step`, `replay`, and so the backtest, the sweep and the stream)
     /// runs this code; `signals` holds each symbol's signal source.
     @inline(__always)
-    private mutating func advance<Bars: TimestampBars, Sources: SymbolSignals>(_ bars: Bars, _ signals: inout Sources) {
+    private mutating func advance<Bars: TimestampBars, Sources: SymbolSignals>(_ bars: Bars, _ signals: inout Sources) -> EquityMarks {
         let t = bars.timestamp
         let wasOpen = !portfolio.openTrades.isEmpty
         let closedBefore = portfolio.closedTrades.count
@@ -210,7 +224,8 @@ public struct Simulation: Sendable {
         if allocator != nil && outOfMoneyTime == nil { allocate(bars) }
         // Only fills at this close (`fill = "close"`) move the marks after phase 2.
         if config.fill == .close { point = marks() }
-        record(t, point, wasOpen, closedBefore)
+        if wasOpen || !portfolio.openTrades.isEmpty || portfolio.closedTrades.count != closedBefore { exposedBars += 1 }
+        return point
     }
 
     /// Ends the run: with `closeAtEnd`, pending orders are cancelled and open trades close on
@@ -262,10 +277,11 @@ public struct Simulation: Sendable {
 
     // MARK: - Phases
 
-    /// Copy-on-write of the columns (a copied simulation steps on its own curve).
+    /// Copy-on-write of the columns and the last prices (a copied simulation steps on its own).
     @inline(__always)
     mutating func uniqueColumns() {
         if !isKnownUniquelyReferenced(&columns) { columns = RunColumns(copying: columns) }
+        portfolio.lastPrice.makeUnique()
     }
 
     /// Phase 1: the broker fills queued orders and attached exits against the new bar.
@@ -286,9 +302,12 @@ public struct Simulation: Sendable {
         columns.lastClose[s] = bar.close
     }
 
+    /// Equity, gross and net exposure of one timestamp.
+    typealias EquityMarks = (equity: Double, gross: Double, net: Double)
+
     /// Equity, gross and net exposure, open trades marked at each symbol's last price. O(open trades).
     @inline(__always)
-    private func marks() -> (equity: Double, gross: Double, net: Double) {
+    private func marks() -> EquityMarks {
         var equity = portfolio.balance
         var gross = 0.0
         var net = 0.0
@@ -308,17 +327,6 @@ public struct Simulation: Sendable {
         let c = columns
         broker.liquidate(portfolio: &portfolio, time: { c.lastTime[$0] }, bar: { c.lastIndex[$0] })
         outOfMoneyTime = t
-    }
-
-    /// Records the timestamp's equity point.
-    @inline(__always)
-    private mutating func record(_ t: Int64, _ point: (equity: Double, gross: Double, net: Double), _ wasOpen: Bool, _ closedBefore: Int) {
-        if wasOpen || !portfolio.openTrades.isEmpty || portfolio.closedTrades.count != closedBefore { exposedBars += 1 }
-        // Room was reserved by `step` (one point) or `replay` (the series' count).
-        columns.timestamps.appendReserved(t)
-        columns.equity.appendReserved(point.equity)
-        columns.gross.appendReserved(point.gross)
-        columns.net.appendReserved(point.net)
     }
 
     @inline(__always)
