@@ -93,7 +93,7 @@ struct RunCommand: ParsableCommand {
             let program = try spec.compile()
             warmUpBars = program.warmUpBars
             let config = try EngineConfig(spec: spec, cash: cash, closeAtEnd: closeAtEnd)
-            let names = try symbolNames(spec)
+            let names = try SymbolList.resolve(symbols, spec: spec, strategy: strategy)
             let store = try storeOptions.open(readOnly: true)
             progress.phase("loading bars")
             series = try names.map { name in
@@ -200,14 +200,6 @@ struct RunCommand: ParsableCommand {
                                       from: range.from, to: range.to, requestedBy: "the run's interval")
         guard !s.isEmpty else { throw EngineError.noBars(symbol: benchmark) }
         return (benchmark, s)
-    }
-
-    /// The symbols to trade: `--symbols`, else the strategy's, each a valid symbol.
-    private func symbolNames(_ spec: StrategySpec) throws -> [String] {
-        if let symbols { return try SymbolList.parse(symbols, source: "--symbols") }
-        guard !spec.symbols.isEmpty else { throw EngineError.noSymbols }
-        try SymbolList.check(spec.symbols, source: "\(strategy): symbols")
-        return spec.symbols
     }
 
     /// `--from`/`--to` as epoch seconds; a one-line error when unparseable or reversed.

@@ -185,9 +185,9 @@ struct RunReport {
 
     /// Shortest round-trip text; integers without a fraction; NaN and infinities empty.
     static func num(_ v: Double) -> String {
-        if !v.isFinite { return "" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
+        var text = TextBytes()
+        text.append(number: v)
+        return text.string
     }
 
     static func text(_ s: String) -> Data { Data(s.utf8) }

@@ -1,3 +1,5 @@
+import Engine
+import Signals
 import ArgumentParser
 import MarketData
 
@@ -34,5 +36,14 @@ enum SymbolList {
         } catch {
             return "it \(error.reason) (\(SymbolNameError.rule))"
         }
+    }
+
+    /// The symbols a strategy runs on: `--symbols` when given, else the strategy file's, each a
+    /// valid symbol (`run` and `stream`).
+    static func resolve(_ option: String?, spec: StrategySpec, strategy: String) throws -> [String] {
+        if let option { return try parse(option, source: "--symbols") }
+        guard !spec.symbols.isEmpty else { throw EngineError.noSymbols }
+        try check(spec.symbols, source: "\(strategy): symbols")
+        return spec.symbols
     }
 }

@@ -87,7 +87,10 @@ public struct LiveBarSource: BarSource {
     public mutating func next(into batch: inout BarBatch) throws -> Bool {
         while !hasReady {
             let input = try reader.next(reportingIdle: barTimeoutMillis != nil)
-            for n in reader.overlongLines { problems.append(InputProblem(line: n, reason: "the line is longer than \(LineReader.maxLineBytes) bytes")) }
+            for n in reader.overlongLines {
+                lines += 1
+                problems.append(InputProblem(line: n, reason: "the line is longer than \(LineReader.maxLineBytes) bytes"))
+            }
             if !reader.overlongLines.isEmpty { reader.clearOverlongLines() }
             if case .idle = input {
                 closeOverdueTickBars()

@@ -95,7 +95,7 @@ struct StreamCommand: ParsableCommand {
             if let cash, !(cash > 0) { throw EngineError.nonPositiveCash(cash) }
             config = try EngineConfig(spec: spec, cash: cash, closeAtEnd: closeAtEnd)
             try config.validate()
-            names = try symbolNames(spec)
+            names = try SymbolList.resolve(symbols, spec: spec, strategy: strategy)
         } catch let error as EngineError {
             CommandFailure.printError(error.description)
             throw ExitCode(2)
@@ -223,14 +223,6 @@ struct StreamCommand: ParsableCommand {
         return StreamCheckpoint.Identity(strategySha256: SHA256.hex(bytes), params: spec.params, symbols: symbols,
                                          interval: spec.interval.description, cash: config.initialCash, closeAtEnd: closeAtEnd,
                                          barwiseVersion: BarwiseVersion.current, barwiseCommit: BarwiseVersion.commit)
-    }
-
-    /// The symbols to trade: `--symbols`, else the strategy's.
-    private func symbolNames(_ spec: StrategySpec) throws -> [String] {
-        if let symbols { return try SymbolList.parse(symbols, source: "--symbols") }
-        guard !spec.symbols.isEmpty else { throw EngineError.noSymbols }
-        try SymbolList.check(spec.symbols, source: "\(strategy): symbols")
-        return spec.symbols
     }
 
     private func manifestObject(spec: StrategySpec, symbols: [String], started: Date, interrupted: Bool) -> [String: Any] {

@@ -186,12 +186,6 @@ final class StreamEventWriter {
         }
     }
 
-    /// A JSON number, or null when not finite; integers without a fraction.
-    static func number(_ v: Double) -> String {
-        guard v.isFinite else { return "null" }
-        return RunReport.num(v)
-    }
-
     /// A JSON string literal (quotes, backslashes and control characters escaped).
     static func string(_ s: String) -> String {
         var out = "\""
