@@ -17,6 +17,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Prometheus text exposition (counters, gauges, histograms) for streams, sweeps and ingests.
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The `stream --metrics` HTTP listener: sockets and HTTP/1.1 only, no SwiftNIO, so it builds
+        // in seconds on two cores.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
@@ -44,6 +49,15 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Prometheus metrics: the stream's /metrics and /healthz listener, Pushgateway pushes for
+        // sweeps and ingests (DESIGN.md section 9).
+        .target(
+            name: "Monitoring",
+            dependencies: [
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "barwise",
             dependencies: [
@@ -54,6 +68,7 @@ let package = Package(
                 "Analytics",
                 "Risk",
                 "Reports",
+                "Monitoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +84,7 @@ let package = Package(
         .testTarget(name: "SignalsTests", dependencies: ["Signals", "MarketData"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Signals", "MarketData", "Risk", "Analytics"]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "Engine", "Signals", "MarketData"]),
+        .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "MarketData", "Analytics"]),
         // Runs the built `barwise` executable as a process (exit codes, messages, crashes).
         .testTarget(name: "barwiseTests", dependencies: ["barwise", "TestSupport"]),

@@ -1,0 +1,25 @@
+/// The names of the stream's metrics (README "Monitoring" lists them; the shipped alert rules
+/// and dashboard query them).
+public enum StreamMetricNames {
+    public static let buildInfo = MetricName("build_info", unit: "", help: "Always 1; labels say which barwise build and strategy are running.")
+    public static let bars = MetricName("bars_received", unit: "total", help: "Live bars stepped, per symbol (a bar built from ticks counts once complete).")
+    public static let ticks = MetricName("ticks_received", unit: "total", help: "Trade ticks read, per symbol.")
+    public static let lines = MetricName("input_lines", unit: "total", help: "Input lines read.")
+    public static let rejected = MetricName("input_rejected", unit: "total", help: "Input lines or bars skipped, by reason.")
+    public static let stepLatency = MetricName("step_latency", unit: "seconds", help: "From a timestamp's bars being complete to its events being buffered.")
+    public static let orders = MetricName("orders", unit: "total", help: "Orders placed, by side and order type.")
+    public static let fills = MetricName("fills", unit: "total", help: "Orders filled, by side and order type.")
+    public static let ordersRejected = MetricName("orders_rejected", unit: "total", help: "Orders rejected by the broker, by reason.")
+    public static let trades = MetricName("trades_closed", unit: "total", help: "Trades closed.")
+    public static let equity = MetricName("equity", unit: "currency", help: "Account equity in the account's currency, after the last step.")
+    public static let cash = MetricName("cash", unit: "currency", help: "Cash in the account's currency, after the last step.")
+    public static let grossExposure = MetricName("gross_exposure", unit: "ratio", help: "Gross exposure (sum of absolute position values) over equity.")
+    public static let drawdown = MetricName("drawdown", unit: "ratio", help: "1 - equity / running peak of equity (0 at a new high).")
+    public static let position = MetricName("position", unit: "units", help: "Signed position size, per symbol.")
+    public static let lastBarTime = MetricName("last_bar", unit: "timestamp_seconds", help: "Bar time (Unix seconds) of the symbol's last stepped bar.")
+    public static let lastBarReceived = MetricName("last_bar_received", unit: "timestamp_seconds", help: "Wall clock (Unix seconds) when the last live bar was stepped; the start time before the first.")
+    public static let staleAfter = MetricName("feed_stale_after", unit: "seconds", help: "--stale-after: silence after which the feed counts as stalled and /healthz fails.")
+    public static let inputOpen = MetricName("input_open", unit: "", help: "1 while the input is live, 0 once it has ended.")
+    public static let checkpointTime = MetricName("checkpoint", unit: "timestamp_seconds", help: "Wall clock (Unix seconds) of the last checkpoint (--state).")
+    public static let checkpointAge = MetricName("checkpoint_age", unit: "seconds", help: "Seconds since the last checkpoint, as of the scrape (--state).")
+}
