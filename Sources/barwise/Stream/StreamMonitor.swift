@@ -18,13 +18,6 @@ struct StreamMonitor {
         seenTicksBySymbol = Array(repeating: 0, count: metrics.symbols.count)
     }
 
-    /// The wall clock in Unix seconds.
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
     /// The source's lines, ticks and resent bars since the last call.
     mutating func input(_ source: LiveBarSource) {
         if source.lines != seenLines {
@@ -55,11 +48,11 @@ struct StreamMonitor {
         }
     }
 
-    /// A live timestamp stepped.
-    func stepped(_ batch: BarBatch, latencyNanos: UInt64) {
-        let now = Self.now()
+    /// A live timestamp stepped in `nanos`.
+    func stepped(_ batch: BarBatch, nanos: UInt64) {
+        let now = StreamMetrics.wallClock()
         for j in 0..<batch.count { metrics.barStepped(symbol: batch.symbol(j), barTime: batch.timestamp, now: now) }
-        metrics.stepLatency(nanos: latencyNanos)
+        metrics.stepLatency(nanos: nanos)
     }
 
     func placed(_ order: OrderRecord) {

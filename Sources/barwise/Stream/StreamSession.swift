@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import MarketData
+import Monitoring
 import Reports
 import Signals
 
@@ -108,7 +109,7 @@ struct StreamSession {
             step(batch, replaying: false)
             let nanos = StepLatency.now() - start
             latency.record(nanos)
-            monitor?.stepped(batch, latencyNanos: nanos)
+            monitor?.stepped(batch, nanos: nanos)
             recorder?.add(batch)
             liveSteps += 1
             if let state, stepsSinceCheckpoint >= state.every {
@@ -167,7 +168,7 @@ struct StreamSession {
         let checkpoint = StreamCheckpoint(identity: state.identity, out: folder.path, bars: barLog.count, files: files.sizes,
                                           seq: events.seq, lastTimes: lastTimes, steps: steps)
         try checkpoint.write(state: state.path)
-        monitor?.metrics.checkpointed(now: StreamMonitor.now())
+        monitor?.metrics.checkpointed(now: StreamMetrics.wallClock())
         stepsSinceCheckpoint = 0
     }
 
