@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // Prometheus text exposition (counters, gauges, histograms) for streams, sweeps and ingests.
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Already a dependency of swift-prometheus; named here for the stream's lock-free last-bar clock.
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
         // The `stream --metrics` HTTP listener: sockets and HTTP/1.1 only, no SwiftNIO, so it builds
         // in seconds on two cores.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
@@ -55,6 +57,7 @@ let package = Package(
             name: "Monitoring",
             dependencies: [
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Atomics", package: "swift-atomics"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),

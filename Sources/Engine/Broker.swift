@@ -330,7 +330,7 @@ struct Broker: Sendable {
             paid += commission
         }
         var record = OrderRecord(
-            id: o.id, symbol: o.symbol, side: o.side.opposite, intent: o.intent, type: .market, status: .filled, reason: .none,
+            id: o.id, symbol: o.symbol, side: o.orderSide, intent: o.intent, type: .market, status: .filled, reason: .none,
             size: units, limit: .nan, stop: .nan, createdTime: o.createdTime, createdBar: o.createdBar,
             time: bar.time, bar: bar.index, price: price, commission: paid)
         if units == 0 { record.status = .cancelled; record.price = .nan }
@@ -340,7 +340,7 @@ struct Broker: Sendable {
     mutating func record(_ o: PendingOrder, _ status: OrderStatus, _ reason: OrderReason, size: Double,
                                  time: Int64, bar: Int, price: Double, commission: Double) {
         records.append(OrderRecord(
-            id: o.id, symbol: o.symbol, side: o.side, intent: o.intent, type: o.type, status: status, reason: reason,
+            id: o.id, symbol: o.symbol, side: o.orderSide, intent: o.intent, type: o.type, status: status, reason: reason,
             size: size, limit: o.limit, stop: o.stop, createdTime: o.createdTime, createdBar: o.createdBar,
             time: time, bar: bar, price: price, commission: commission))
     }

@@ -101,6 +101,10 @@ struct PendingOrder: Sendable {
     var trailingDistance: Double
     /// Rebalance orders only: the unsigned units to buy or sell, fixed when decided.
     var units: Double = .nan
+
+    /// The direction of the order itself: an entry buys for a long trade, an exit sells to
+    /// close one (`side` of an exit names the trades it closes).
+    var orderSide: Side { intent == .exit ? side.opposite : side }
 }
 
 /// One order as it ended up, for `orders.csv`: requested, filled, rejected, cancelled or expired.

@@ -37,7 +37,7 @@ extension Simulation {
     /// O(pending + unread records).
     public func placedOrder(id: Int, readingRecordsFrom first: Int) -> OrderRecord? {
         if let o = broker.pending.first(where: { $0.id == id }) ?? broker.rebalancePending.first(where: { $0.id == id }) {
-            return OrderRecord(id: o.id, symbol: o.symbol, side: o.side, intent: o.intent, type: o.type, status: .pending,
+            return OrderRecord(id: o.id, symbol: o.symbol, side: o.orderSide, intent: o.intent, type: o.type, status: .pending,
                                reason: .none, size: Swift.abs(o.units), limit: o.limit, stop: o.stop,
                                createdTime: o.createdTime, createdBar: o.createdBar, time: o.createdTime, bar: o.createdBar,
                                price: .nan, commission: 0)

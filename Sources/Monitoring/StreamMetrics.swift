@@ -1,3 +1,4 @@
+import Atomics
 import Foundation
 import Prometheus
 
@@ -5,7 +6,8 @@ import Prometheus
 ///
 /// The stream's loop calls the recording methods on its own thread; the `/metrics` and `/healthz`
 /// handlers read from the listener's threads. Counters and gauges are swift-prometheus' (atomic
-/// stores); the few values the scrape derives (feed age, checkpoint age) sit behind a lock.
+/// stores); the last bar's arrival is an atomic store of its wall-clock time; the rarer
+/// checkpoint and end-of-input facts sit behind a lock.
 /// Labels are bounded: the run's symbols and fixed enums, never times or free text.
 ///
 /// Recording costs O(1) and allocates nothing per bar: per-symbol series are made in `init`,
@@ -48,14 +50,15 @@ public final class StreamMetrics: @unchecked Sendable {
     private var fillSeries: [String: Counter] = [:]
     private var rejectedSeries: [String: Counter] = [:]
 
-    /// Wall-clock instants the scrape turns into ages, shared with the listener's threads.
+    /// Checkpoint and end-of-input facts, shared with the listener's threads.
     private struct Clock {
-        var lastBarWall: Double
         var checkpointWall: Double?
         var inputOpen = true
     }
     private let lock = NSLock()
-    private var clock: Clock
+    private var clock = Clock()
+    /// The wall-clock time (Unix seconds, as `Double` bits) of the last live bar, or the start.
+    private let lastBarWallBits: ManagedAtomic<UInt64>
 
     /// The step-latency histogram's upper bounds in seconds (1 µs to 1 s).
     public static let latencyBuckets: [Double] = [1e-6, 2.5e-6, 5e-6, 1e-5, 2.5e-5, 5e-5, 1e-4, 2.5e-4, 5e-4, 1e-3, 1e-2, 0.1, 1]
@@ -66,7 +69,7 @@ public final class StreamMetrics: @unchecked Sendable {
     public init(symbols: [String], build: [(String, String)], staleAfterSeconds: Double, now: Double = Date().timeIntervalSince1970) {
         self.symbols = symbols
         self.staleAfterSeconds = staleAfterSeconds
-        clock = Clock(lastBarWall: now)
+        lastBarWallBits = ManagedAtomic(now.bitPattern)
         let r = registry
         r.gauge(StreamMetricNames.buildInfo, build).set(1.0)
         r.gauge(StreamMetricNames.staleAfter).set(staleAfterSeconds)
@@ -90,14 +93,21 @@ public final class StreamMetrics: @unchecked Sendable {
 
     // MARK: Recording (the stream's thread)
 
-    /// A live bar of symbol `s` stepped, stamped `barTime` (epoch seconds), at wall time `now`.
+    /// The wall clock in Unix seconds.
+    public static func wallClock() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// A live bar of symbol `s` stepped, stamped `barTime` (Unix seconds), at wall time `now`.
     public func barStepped(symbol s: Int, barTime: Int64, now: Double) {
         bars[s].increment()
         lastBarTime[s].set(Double(barTime))
-        lock.lock()
-        clock.lastBarWall = now
-        lock.unlock()
+        lastBarWallBits.store(now.bitPattern, ordering: .relaxed)
     }
+
+    private var lastBarWall: Double { Double(bitPattern: lastBarWallBits.load(ordering: .relaxed)) }
 
     /// Input lines and ticks read since the last call.
     public func read(lines count: Int) { if count > 0 { lines.increment(by: Int64(count)) } }
@@ -174,9 +184,9 @@ public final class StreamMetrics: @unchecked Sendable {
     /// The text exposition, with the last bar's arrival and the checkpoint's age brought up to `now`.
     public func exposition(now: Double = Date().timeIntervalSince1970) -> [UInt8] {
         lock.lock()
-        let checkpoint = clock.checkpointWall, lastBar = clock.lastBarWall
+        let checkpoint = clock.checkpointWall
         lock.unlock()
-        lastReceived.set(lastBar)
+        lastReceived.set(lastBarWall)
         if let checkpoint { registry.gauge(StreamMetricNames.checkpointAge).set(max(0, now - checkpoint)) }
         return registry.emitToBuffer()
     }
@@ -188,7 +198,7 @@ public final class StreamMetrics: @unchecked Sendable {
         let c = clock
         lock.unlock()
         if !c.inputOpen { return (false, "the input has ended") }
-        let age = now - c.lastBarWall
+        let age = now - lastBarWall
         if age > staleAfterSeconds {
             return (false, "no bar for \(Int(age)) s (stale after \(staleAfterSeconds) s)")
         }

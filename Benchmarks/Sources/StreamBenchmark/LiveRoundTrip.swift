@@ -23,7 +23,7 @@ enum LiveRoundTrip {
         try? FileManager.default.removeItem(at: out)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: barwise)
-        process.arguments = ["stream", strategy, "--out", out.path, "--symbols", symbol] + overrides.flatMap { ["--set", $0] }
+        process.arguments = ["stream", strategy, "--out", out.path, "--symbols", symbol] + overrides.flatMap { ["--set", $0] } + StreamExtraArguments.fromEnvironment
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output

@@ -32,7 +32,7 @@ struct StreamProcessRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: barwise)
         process.arguments = ["stream", strategy, "--input", input.path, "--out", out.path, "--symbols", symbol]
-            + overrides.flatMap { ["--set", $0] }
+            + overrides.flatMap { ["--set", $0] } + StreamExtraArguments.fromEnvironment
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         let errors = Pipe()
         process.standardError = errors

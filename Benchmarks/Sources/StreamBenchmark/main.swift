@@ -13,7 +13,8 @@
 // Usage (from Benchmarks/, after `swift build -c release --product barwise` in the package root):
 //   .build/release/StreamBenchmark [bars] [repetitions] [ticks] [key=value...]
 //   defaults: 1000000 3 10000000 sizing.mode=units sizing.units=1 execution.commission=0
-// Environment: BARWISE (the binary; default ../.build/release/barwise), WORK (generated files
+// Environment: BARWISE (the binary; default ../.build/release/barwise), STREAM_ARGS (more stream
+// options, e.g. "--metrics 127.0.0.1:19465"), WORK (generated files
 // and run folders; default /tmp/barwise-streambench).
 import BenchmarkSupport
 import Foundation

@@ -16,10 +16,32 @@ import MarketData
 /// or before a symbol's `resumeAfter` time (already processed before a restart, or stored) are
 /// skipped quietly and counted in `resent`: delivery is at-least-once.
 public struct LiveBarSource: BarSource {
-    /// One skipped input line: its number and why.
+    /// One skipped input line: its number, what kind of problem (a fixed set, for counting) and
+    /// why (for people).
     public struct InputProblem: Sendable, Equatable {
+        /// The kinds of skipped input.
+        public enum Kind: String, Sendable, CaseIterable {
+            /// Not a bar or tick, or a field out of range.
+            case invalid
+            /// A symbol the run does not trade.
+            case unknownSymbol
+            /// Older than its symbol's last bar, or than the timestamp being assembled.
+            case late
+            /// At exactly its symbol's last bar time.
+            case duplicate
+            /// Longer than `LineReader.maxLineBytes`.
+            case tooLong
+        }
+
         public var line: Int
+        public var kind: Kind
         public var reason: String
+
+        public init(line: Int, kind: Kind, reason: String) {
+            self.line = line
+            self.kind = kind
+            self.reason = reason
+        }
     }
 
     public let symbols: [String]
@@ -45,6 +67,8 @@ public struct LiveBarSource: BarSource {
     /// Lines read, bars accepted (ticks count once their bar is complete), ticks read, and
     /// bars skipped as already processed.
     public private(set) var lines = 0, bars = 0, ticks = 0, resent = 0
+    /// Ticks read, per symbol.
+    public private(set) var ticksBySymbol: [Int]
     /// The input line number of each bar of the batch last returned (a bar built from ticks
     /// has its closing tick's line).
     public private(set) var batchLines: [Int] = []
@@ -61,6 +85,7 @@ public struct LiveBarSource: BarSource {
         self.numbers = numbers
         aggregators = Array(repeating: nil, count: symbols.count)
         lastTimes = Array(repeating: .min, count: symbols.count)
+        ticksBySymbol = Array(repeating: 0, count: symbols.count)
         self.resumeAfter = resumeAfter ?? Array(repeating: .min, count: symbols.count)
         nextIndex = firstIndex ?? Array(repeating: 0, count: symbols.count)
         pending = BarBatch(capacity: symbols.count)
@@ -84,17 +109,42 @@ public struct LiveBarSource: BarSource {
         return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
     }
 
+    /// What `poll` found.
+    public enum Arrival: Equatable, Sendable {
+        /// A timestamp's bars are in the batch.
+        case batch
+        /// Nothing complete arrived for the reader's `pollInterval` (lines read meanwhile, bad
+        /// ones among them, are already counted: the caller can report them).
+        case idle
+        /// The input ended (or was stopped).
+        case end
+    }
+
     public mutating func next(into batch: inout BarBatch) throws -> Bool {
+        while true {
+            switch try poll(into: &batch) {
+            case .batch: return true
+            case .end: return false
+            case .idle: continue
+            }
+        }
+    }
+
+    /// The next timestamp's bars, or `.idle` when the input has been quiet for the reader's
+    /// `pollInterval`, so a live caller can report skipped lines and act on the wall clock while
+    /// no bar comes.
+    public mutating func poll(into batch: inout BarBatch) throws -> Arrival {
         while !hasReady {
-            let input = try reader.next(reportingIdle: barTimeoutMillis != nil)
+            let input = try reader.next(reportingIdle: true)
             for n in reader.overlongLines {
                 lines += 1
-                problems.append(InputProblem(line: n, reason: "the line is longer than \(LineReader.maxLineBytes) bytes"))
+                problems.append(InputProblem(line: n, kind: .tooLong, reason: "the line is longer than \(LineReader.maxLineBytes) bytes"))
             }
             if !reader.overlongLines.isEmpty { reader.clearOverlongLines() }
             if case .idle = input {
                 closeOverdueTickBars()
-                continue
+                if hasReady { break }
+                return .idle
             }
             guard case .line(let line) = input else {
                 // Stopped by a signal: what is incomplete (tick bars, a timestamp still missing
@@ -105,13 +155,13 @@ public struct LiveBarSource: BarSource {
             lines += 1
             take(line, number: reader.lineNumber)
         }
-        guard hasReady else { return false }
+        guard hasReady else { return .end }
         // The caller's batch becomes the slot's storage: nothing is allocated per timestamp.
         swap(&batch, &readyQueue[readyRead])
         swap(&batchLines, &readyLines[readyRead])
         readyRead += 1
         if readyRead == readyUsed { (readyRead, readyUsed) = (0, 0) }
-        return true
+        return .batch
     }
 
     /// End of input: ticks' bars in progress are complete, and so is the timestamp being assembled.
@@ -149,11 +199,11 @@ public struct LiveBarSource: BarSource {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }  // blank lines are nothing
         let record: StreamRecord
         do { record = try parser.parse(line) } catch {
-            problems.append(InputProblem(line: number, reason: error.description))
+            problems.append(InputProblem(line: number, kind: .invalid, reason: error.description))
             return
         }
         guard let s = numbers[record.symbol] else {
-            problems.append(InputProblem(line: number, reason: "symbol \"\(record.symbol)\" is not traded by this run (\(symbols.joined(separator: ",")))"))
+            problems.append(InputProblem(line: number, kind: .unknownSymbol, reason: "symbol \"\(record.symbol)\" is not traded by this run (\(symbols.joined(separator: ",")))"))
             return
         }
         switch record {
@@ -163,9 +213,10 @@ public struct LiveBarSource: BarSource {
             accept(s, bar, line: number)
         case .tick(_, let time, let price, let size):
             ticks += 1
+            ticksBySymbol[s] += 1
             if aggregators[s] == nil {
                 do { aggregators[s] = try TickAggregator(interval: interval) } catch {
-                    problems.append(InputProblem(line: number, reason: error.description))
+                    problems.append(InputProblem(line: number, kind: .invalid, reason: error.description))
                     return
                 }
             }
@@ -173,7 +224,7 @@ public struct LiveBarSource: BarSource {
             do {
                 if let bar = try aggregators[s]!.add(timeMillis: time, price: price, size: size) { accept(s, bar, line: number) }
             } catch {
-                problems.append(InputProblem(line: number, reason: error.description))
+                problems.append(InputProblem(line: number, kind: .invalid, reason: error.description))
             }
         }
     }
@@ -185,11 +236,11 @@ public struct LiveBarSource: BarSource {
             return
         }
         if t <= lastTimes[s] {
-            problems.append(InputProblem(line: line, reason: "\(symbols[s]) bar at \(CivilTime.iso8601(t)) is not after its last bar (\(CivilTime.iso8601(lastTimes[s]))): out of time order or repeated"))
+            problems.append(InputProblem(line: line, kind: t == lastTimes[s] ? .duplicate : .late, reason: "\(symbols[s]) bar at \(CivilTime.iso8601(t)) is not after its last bar (\(CivilTime.iso8601(lastTimes[s]))): out of time order or repeated"))
             return
         }
         if pending.count > 0 && t < pending.timestamp {
-            problems.append(InputProblem(line: line, reason: "\(symbols[s]) bar at \(CivilTime.iso8601(t)) arrived after bars stamped \(CivilTime.iso8601(pending.timestamp)): bars must arrive in time order across symbols"))
+            problems.append(InputProblem(line: line, kind: .late, reason: "\(symbols[s]) bar at \(CivilTime.iso8601(t)) arrived after bars stamped \(CivilTime.iso8601(pending.timestamp)): bars must arrive in time order across symbols"))
             return
         }
         if pending.count > 0 && t > pending.timestamp { complete() }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import MarketData
+import Monitoring
 import Signals
 
 /// `barwise stream STRATEGY.toml`: the strategy run live on NDJSON bars or ticks as they arrive,
@@ -33,6 +34,7 @@ struct StreamCommand: ParsableCommand {
               kcat -C -b localhost:9092 -t bars -u | barwise stream strategies/sma_cross.toml --out /tmp/live
               barwise stream strategies/sma_cross.toml --input /tmp/bars.fifo --close-at-end
               barwise stream strategies/sma_cross.toml --input tcp://127.0.0.1:9000 --symbols BTCUSDT
+              barwise stream strategies/sma_cross.toml --input /tmp/bars.fifo --metrics 127.0.0.1:9464 --stale-after 300
             """
     )
 
@@ -83,6 +85,12 @@ struct StreamCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --state: checkpoint at most every N timestamps stepped (and at the end).", valueName: "N"))
     var checkpointEvery = 1000
 
+    @Option(help: ArgumentHelp("Serve Prometheus metrics (GET /metrics) and health (GET /healthz) on HOST:PORT, or PORT on 127.0.0.1.", valueName: "host:port"))
+    var metrics: String?
+
+    @Option(help: ArgumentHelp("With --metrics: seconds without a bar after which /healthz answers 503 and the feed counts as stalled (default: 3 bar intervals, at least 60).", valueName: "seconds"))
+    var staleAfter: Double?
+
     func run() throws {
         let started = Date()
         let spec: StrategySpec
@@ -129,6 +137,16 @@ struct StreamCommand: ParsableCommand {
             CommandFailure.printError("--checkpoint-every must be at least 1 (got \(checkpointEvery))")
             throw ExitCode(2)
         }
+        // The listener is up before anything is written: a port in use is exit 2 with nothing made.
+        let monitor: (StreamMonitor, MetricsEndpoint)?
+        do { monitor = try startMetrics(spec: spec, symbols: names) } catch let error as ValidationError {
+            CommandFailure.printError(error.message)
+            throw ExitCode(2)
+        } catch {
+            CommandFailure.printError("\(error)")
+            throw ExitCode(2)
+        }
+        defer { monitor?.1.stopBlocking() }
         var session: StreamSession
         let checkpoint: StreamCheckpoint?
         let identity = self.identity(spec: spec, symbols: names, config: config)
@@ -173,6 +191,7 @@ struct StreamCommand: ParsableCommand {
         do {
             session = try StreamSession(program: program, spec: spec, symbols: names, config: config, folder: folderURL, strict: strict,
                                         state: state.map { ($0, identity, checkpointEvery) }, resuming: checkpoint)
+            session.monitor = monitor?.0
             if record {
                 session.recorder = StreamRecorder(store: try storeOptions.open(), symbols: names, interval: spec.interval, input: input)
                 session.recordEvery = checkpointEvery
@@ -215,6 +234,26 @@ struct StreamCommand: ParsableCommand {
         }
         FileHandle.standardError.write(Data("stream: \(session.statusLine) → \(folderURL.path)\n".utf8))
         if stop() { throw ExitCode(interrupt.exitCode) }
+    }
+
+    /// `--metrics`: the metrics and their listener (nil without the option). The stale-after
+    /// default is three bar intervals, at least a minute.
+    private func startMetrics(spec: StrategySpec, symbols: [String]) throws -> (StreamMonitor, MetricsEndpoint)? {
+        guard let metrics else {
+            if staleAfter != nil { throw ValidationError("--stale-after needs --metrics") }
+            return nil
+        }
+        if let staleAfter, !(staleAfter > 0 && staleAfter < 1e9) {
+            throw ValidationError("--stale-after must be a number of seconds above 0 (got \(staleAfter))")
+        }
+        let stale = staleAfter ?? max(60, 3 * Double(spec.interval.nominalSeconds))
+        let bytes = FileManager.default.contents(atPath: strategy).map { [UInt8]($0) } ?? []
+        let build = [("version", BarwiseVersion.current), ("commit", BarwiseVersion.commit), ("strategy", spec.name),
+                     ("strategy_sha256", SHA256.hex(bytes))]
+        let registry = StreamMetrics(symbols: symbols, build: build, staleAfterSeconds: stale)
+        let endpoint = try MetricsEndpoint.startBlocking(metrics, metrics: registry)
+        FileHandle.standardError.write(Data("stream: metrics on http://\(endpoint.host):\(endpoint.port)/metrics\n".utf8))
+        return (StreamMonitor(metrics: registry), endpoint)
     }
 
     /// What a `--state` folder must have been written for.

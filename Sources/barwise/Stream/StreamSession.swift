@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import MarketData
+import Monitoring
 import Reports
 import Signals
 
@@ -43,6 +44,8 @@ struct StreamSession {
     /// `--record`: live bars into the store.
     var recorder: StreamRecorder?
     private var liveSteps = 0
+    /// `--metrics`: the Prometheus metrics the listener serves.
+    var monitor: StreamMonitor?
 
     /// - Parameter state: `--state DIR`, the run's identity and `--checkpoint-every N`; with a
     ///   checkpoint in DIR, the run folder's files are cut back to it and `restore` must follow.
@@ -96,11 +99,17 @@ struct StreamSession {
                                    firstIndex: simulation.barsStepped, resumeAfter: stepped.map { $0 ?? .min })
         source.barTimeoutMillis = barTimeoutMillis
         var batch = BarBatch(capacity: symbols.count)
-        while try source.next(into: &batch) {
+        while true {
+            let arrival = try source.poll(into: &batch)
+            monitor?.input(source)
             if let failure = report(source.takeProblems()) { return try finishInput(source, failure) }
+            if arrival == .end { break }
+            guard arrival == .batch else { continue }
             let start = StepLatency.now()
             step(batch, replaying: false)
-            latency.record(StepLatency.now() - start)
+            let nanos = StepLatency.now() - start
+            latency.record(nanos)
+            monitor?.stepped(batch, nanos: nanos)
             recorder?.add(batch)
             liveSteps += 1
             if let state, stepsSinceCheckpoint >= state.every {
@@ -109,7 +118,6 @@ struct StreamSession {
                 try recorder.commit()
             }
         }
-        if let failure = report(source.takeProblems()) { return try finishInput(source, failure) }
         return try finishInput(source, nil)
     }
 
@@ -160,6 +168,7 @@ struct StreamSession {
         let checkpoint = StreamCheckpoint(identity: state.identity, out: folder.path, bars: barLog.count, files: files.sizes,
                                           seq: events.seq, lastTimes: lastTimes, steps: steps)
         try checkpoint.write(state: state.path)
+        monitor?.metrics.checkpointed(now: StreamMetrics.wallClock())
         stepsSinceCheckpoint = 0
     }
 
@@ -167,6 +176,7 @@ struct StreamSession {
     private mutating func report(_ list: [LiveBarSource.InputProblem]) -> Outcome? {
         for p in list {
             problems += 1
+            monitor?.problem(p.kind)
             events.error(line: p.line, reason: p.reason, time: lastTime)
             if strict { return .strictFailure(line: p.line, reason: p.reason) }
         }
@@ -175,9 +185,11 @@ struct StreamSession {
 
     /// What the step did, past the cursor: orders placed, orders ended, trades closed, equity.
     private mutating func emitEvents(time: Int64) {
+        let live = !events.discarding
         while cursor.orderID < simulation.nextOrderID {
             if let o = simulation.placedOrder(id: cursor.orderID, readingRecordsFrom: cursor.record) {
                 events.order(o, status: "submitted", time: o.createdTime)
+                if live { monitor?.placed(o) }
             }
             cursor.orderID += 1
         }
@@ -186,18 +198,21 @@ struct StreamSession {
             let o = ended[k]
             if o.status == .filled { events.fill(o) } else { events.order(o, status: o.status.rawValue, time: o.time) }
             files.add(o)
+            monitor?.ended(o, live: live)
         }
         cursor.record = ended.count
         let closed = simulation.closedTrades
         for k in cursor.trade..<closed.count {
             events.trade(closed[k])
             files.add(closed[k])
+            if live { monitor?.metrics.tradeClosed() }
         }
         cursor.trade = closed.count
         for k in cursor.point..<simulation.pointCount {
             let p = simulation.point(k)
             events.equity(p)
             files.add(p)
+            monitor?.point(p, portfolio: simulation.portfolio)
         }
         cursor.point = simulation.pointCount
         simulation.forget(upTo: &cursor)
@@ -211,21 +226,26 @@ struct StreamSession {
     /// bars cuts them off and goes on as if the input had never ended.
     private mutating func finishInput(_ source: LiveBarSource, _ failure: Outcome?) throws -> Outcome {
         counts = (source.lines, source.bars, source.ticks, source.resent)
+        monitor?.metrics.inputEnded()
         try checkpoint()
         var r = simulation.finish()
         let ended = r.orders
         for o in ended {
             if o.status == .filled { events.fill(o) } else { events.order(o, status: o.status.rawValue, time: o.time) }
             files.add(o)
+            if o.intent == .closeAtEnd { monitor?.placed(o) }
+            monitor?.ended(o, live: true)
         }
         for t in r.trades {
             events.trade(t)
             files.add(t)
+            monitor?.metrics.tradeClosed()
         }
         var remarked: Simulation.EquityPoint?
         if config.closeAtEnd, let t = r.timestamps.last, let e = r.equity.last {
             remarked = Simulation.EquityPoint(time: t, equity: e, gross: r.grossExposure.last ?? 0, net: r.netExposure.last ?? 0)
             events.equity(remarked!)
+            monitor?.point(remarked!, portfolio: simulation.portfolio)
         }
         files.finishEquity(remarked: remarked)
         try files.flush()

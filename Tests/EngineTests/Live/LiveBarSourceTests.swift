@@ -130,6 +130,7 @@ import Testing
         var source = drained
         let problems = source.takeProblems()
         #expect(problems.map(\.line) == [2])
+        #expect(problems.map(\.kind) == [.late])
         #expect(problems.first?.reason.contains("B bar at 2023-11-15T00:00:00Z arrived after bars stamped 2023-11-16T00:00:00Z") == true)
         // The bars around it still count.
         #expect(steps.map(\.time) == [Self.day(1), Self.day(2)])
@@ -142,6 +143,7 @@ import Testing
             .joined(separator: "\n")
         let (steps, source) = try Self.drain(text, symbols: ["A"])
         #expect(source.problems.map(\.line) == [3, 5])
+        #expect(source.problems.map(\.kind) == [.duplicate, .late], "a repeat of the last time is a duplicate, an older bar is late")
         #expect(source.problems.allSatisfy { $0.reason.contains("is not after its last bar (2023-11-16T00:00:00Z)") })
         #expect(steps.map(\.time) == [Self.day(0), Self.day(1), Self.day(2)])
         #expect(steps[1].bars[0]?.close == 100, "the repeat does not replace the bar already handed on")
@@ -151,7 +153,7 @@ import Testing
     @Test func anUnknownSymbolIsAProblemNamingItAndTheRunsSymbols() throws {
         let text = [Self.bar("A", Self.day(0)), Self.bar("MSFT", Self.day(1)), Self.bar("A", Self.day(1))].joined(separator: "\n")
         let (steps, source) = try Self.drain(text, symbols: ["A", "B"])
-        #expect(source.problems == [.init(line: 2, reason: "symbol \"MSFT\" is not traded by this run (A,B)")])
+        #expect(source.problems == [.init(line: 2, kind: .unknownSymbol, reason: "symbol \"MSFT\" is not traded by this run (A,B)")])
         #expect(steps.count == 2)
     }
 
@@ -159,6 +161,7 @@ import Testing
         let text = [Self.bar("A", Self.day(0)), "{\"symbol\":\"A\",\"time\":", Self.bar("A", Self.day(1))].joined(separator: "\n")
         let (steps, source) = try Self.drain(text, symbols: ["A"])
         #expect(source.problems.map(\.line) == [2])
+        #expect(source.problems.map(\.kind) == [.invalid])
         #expect(steps.map(\.time) == [Self.day(0), Self.day(1)])
         #expect(steps.map(\.lines) == [[1], [3]])
     }
@@ -267,7 +270,7 @@ import Testing
         let long = String(repeating: " ", count: 2 * LineReader.maxLineBytes + 10)
         let text = [Self.bar("A", Self.day(0)), long, Self.bar("A", Self.day(1))].joined(separator: "\n")
         let (steps, source) = try Self.drain(text, symbols: ["A"])
-        #expect(source.problems == [.init(line: 2, reason: "the line is longer than \(LineReader.maxLineBytes) bytes")])
+        #expect(source.problems == [.init(line: 2, kind: .tooLong, reason: "the line is longer than \(LineReader.maxLineBytes) bytes")])
         #expect(steps.count == 2)
     }
 

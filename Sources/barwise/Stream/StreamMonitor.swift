@@ -1,0 +1,80 @@
+import Engine
+import Foundation
+import Monitoring
+
+/// `--metrics`: what the stream session does, in `StreamMetrics`' terms: engine orders become
+/// (side, type) counts, skipped lines become reasons, the source's running totals become
+/// counter increments. Only live work counts: warm-up and restart replays move the account
+/// gauges but not the counters (they counted when they happened).
+struct StreamMonitor {
+    let metrics: StreamMetrics
+    private var seenLines = 0, seenResent = 0, seenTicks = 0
+    private var seenTicksBySymbol: [Int]
+    /// Symbols whose position may have changed in the current step (a fill).
+    private var filledSymbols: [Int] = []
+
+    init(metrics: StreamMetrics) {
+        self.metrics = metrics
+        seenTicksBySymbol = Array(repeating: 0, count: metrics.symbols.count)
+    }
+
+    /// The source's lines, ticks and resent bars since the last call.
+    mutating func input(_ source: LiveBarSource) {
+        if source.lines != seenLines {
+            metrics.read(lines: source.lines - seenLines)
+            seenLines = source.lines
+        }
+        if source.resent != seenResent {
+            metrics.rejected(.resent, count: source.resent - seenResent)
+            seenResent = source.resent
+        }
+        if source.ticks != seenTicks {
+            seenTicks = source.ticks
+            let now = source.ticksBySymbol
+            for s in now.indices where now[s] != seenTicksBySymbol[s] {
+                metrics.ticksRead(symbol: s, count: now[s] - seenTicksBySymbol[s])
+                seenTicksBySymbol[s] = now[s]
+            }
+        }
+    }
+
+    func problem(_ kind: LiveBarSource.InputProblem.Kind) {
+        switch kind {
+        case .invalid: metrics.rejected(.invalid)
+        case .unknownSymbol: metrics.rejected(.unknownSymbol)
+        case .late: metrics.rejected(.late)
+        case .duplicate: metrics.rejected(.duplicate)
+        case .tooLong: metrics.rejected(.tooLong)
+        }
+    }
+
+    /// A live timestamp stepped in `nanos`.
+    func stepped(_ batch: BarBatch, nanos: UInt64) {
+        let now = StreamMetrics.wallClock()
+        for j in 0..<batch.count { metrics.barStepped(symbol: batch.symbol(j), barTime: batch.timestamp, now: now) }
+        metrics.stepLatency(nanos: nanos)
+    }
+
+    func placed(_ order: OrderRecord) {
+        metrics.orderPlaced(side: Self.side(order.side), type: order.type.rawValue)
+    }
+
+    /// An order that ended (filled, rejected, cancelled or expired).
+    mutating func ended(_ order: OrderRecord, live: Bool) {
+        guard order.status == .filled else {
+            if live && order.status == .rejected { metrics.orderRejected(reason: order.reason.rawValue.isEmpty ? "unspecified" : order.reason.rawValue) }
+            return
+        }
+        if live { metrics.orderFilled(side: Self.side(order.side), type: order.type.rawValue) }
+        filledSymbols.append(order.symbol)
+    }
+
+    /// An equity point: the account gauges, and the positions of symbols filled since the last one.
+    mutating func point(_ p: Simulation.EquityPoint, portfolio: Portfolio) {
+        metrics.account(equity: p.equity, cash: p.equity - p.net, grossExposure: p.gross)
+        for s in filledSymbols { metrics.position(symbol: s, units: portfolio.position(s)) }
+        filledSymbols.removeAll(keepingCapacity: true)
+    }
+
+    private static func side(_ side: Side) -> String { side == .long ? "buy" : "sell" }
+}
