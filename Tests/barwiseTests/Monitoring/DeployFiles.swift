@@ -88,6 +88,30 @@ enum DeployFiles {
         return (selector.trimmingCharacters(in: .whitespaces), label.trimmingCharacters(in: .whitespaces))
     }
 
+    /// The shipped prometheus.yml with its stream target moved to `streamPort` and its
+    /// Pushgateway target to `gatewayPort` (when given), scraping and evaluating every second
+    /// (the timeout must not exceed the interval), written beside a copy of the shipped rule file.
+    static func configForTests(streamPort: UInt16? = nil, gatewayPort: UInt16? = nil) throws -> URL {
+        var config = try String(contentsOf: prometheusConfig, encoding: .utf8)
+        var edits = [
+            ("  scrape_interval: 5s\n", "  scrape_interval: 1s\n"),
+            ("  scrape_timeout: 4s\n", "  scrape_timeout: 1s\n"),
+            ("  evaluation_interval: 5s\n", "  evaluation_interval: 1s\n"),
+        ]
+        if let streamPort { edits.append(("      - targets: [\"127.0.0.1:9464\"]\n", "      - targets: [\"127.0.0.1:\(streamPort)\"]\n")) }
+        if let gatewayPort { edits.append(("      - targets: [\"127.0.0.1:9091\"]\n", "      - targets: [\"127.0.0.1:\(gatewayPort)\"]\n")) }
+        for (from, to) in edits {
+            guard config.components(separatedBy: from).count == 2 else {
+                throw ServiceFailure.badReply("prometheus.yml no longer has `\(from)` exactly once; update DeployFiles.configForTests")
+            }
+            config = config.replacingOccurrences(of: from, with: to)
+        }
+        let folder = try BarwiseProcess.scratchDirectory()
+        try config.write(to: folder.appendingPathComponent("prometheus.yml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: rules, to: folder.appendingPathComponent("barwise.rules.yml"))
+        return folder.appendingPathComponent("prometheus.yml")
+    }
+
     /// The alert and recording rule names in the rule file, read line by line (`- alert: NAME`).
     static func ruleNames() throws -> [String] {
         try String(contentsOf: rules, encoding: .utf8).split(separator: "\n").compactMap { line in

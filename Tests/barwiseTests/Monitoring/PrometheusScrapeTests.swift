@@ -15,32 +15,6 @@ import Testing
         "barwise_orders_rejected_total": "its series appear with the first order the broker rejects; sma_cross has none",
     ]
 
-    /// The shipped prometheus.yml with the stream target moved to `port` and a 1 s scrape and
-    /// evaluation interval (the timeout must not exceed the interval), written beside a copy of
-    /// the shipped rule file.
-    static func scrapeConfig(streamPort: UInt16) throws -> URL {
-        var config = try String(contentsOf: DeployFiles.prometheusConfig, encoding: .utf8)
-        let edits = [
-            ("  scrape_interval: 5s\n", "  scrape_interval: 1s\n"),
-            ("  scrape_timeout: 4s\n", "  scrape_timeout: 1s\n"),
-            ("  evaluation_interval: 5s\n", "  evaluation_interval: 1s\n"),
-            ("      - targets: [\"127.0.0.1:9464\"]\n", "      - targets: [\"127.0.0.1:\(streamPort)\"]\n"),
-        ]
-        for (from, to) in edits {
-            #expect(config.components(separatedBy: from).count == 2, "prometheus.yml no longer has `\(from)` once")
-            config = config.replacingOccurrences(of: from, with: to)
-        }
-        let folder = try BarwiseProcess.scratchDirectory()
-        try config.write(to: folder.appendingPathComponent("prometheus.yml"), atomically: true, encoding: .utf8)
-        try FileManager.default.copyItem(at: DeployFiles.rules, to: folder.appendingPathComponent("barwise.rules.yml"))
-        return folder.appendingPathComponent("prometheus.yml")
-    }
-
-    /// The single value of an instant query's first sample.
-    static func value(_ answer: PrometheusServer.Answer) -> Double? {
-        ((answer.result.first?["value"] as? [Any])?.last as? String).flatMap(Double.init)
-    }
-
     /// Runs `promtool check metrics` with `exposition` on its standard input.
     static func promtoolCheckMetrics(_ exposition: String) throws -> BarwiseProcess.Output {
         let promtool = try #require(ServiceBinary.find("promtool"))
@@ -74,9 +48,14 @@ import Testing
         let stream = try MeteredStream(strategy: "strategies/sma_cross.toml", staleAfter: 2,
                                        extraArguments: ["--state", scratch.appendingPathComponent("state").path, "--checkpoint-every", "20"])
         defer { stream.stop() }
-        let server = try PrometheusServer(binary: binary, config: try Self.scrapeConfig(streamPort: stream.metricsPort))
+        let server = try PrometheusServer(binary: binary, config: try DeployFiles.configForTests(streamPort: stream.metricsPort))
         defer { server.stop() }
         let instance = "127.0.0.1:\(stream.metricsPort)"
+
+        // Prometheus applies a new config's targets a few seconds after it starts: bars are sent
+        // once it scrapes the stream, so the rates span several scrapes.
+        let up = try server.waitFor("up{job=\"barwise-stream\", instance=\"\(instance)\"}", seconds: 20) { $0.firstValue == 1 }
+        try #require(up.firstValue == 1, "the stream was never scraped: \(up.body)\n\(server.log.suffix(1500))")
 
         // 600 bars in 24 bursts 0.25 s apart, with a line that is not JSON and one naming a
         // symbol the run does not trade.
@@ -91,15 +70,13 @@ import Testing
         }
 
         // Prometheus has scraped the stream after its last bar: every count is there.
-        let up = try server.waitFor("up{job=\"barwise-stream\", instance=\"\(instance)\"}", seconds: 15) { Self.value($0) == 1 }
-        #expect(Self.value(up) == 1, "the stream was never scraped: \(up.body)\n\(server.log.suffix(1500))")
-        let stepped = try server.waitFor("barwise_bars_received_total{symbol=\"GOOG\"}", seconds: 15) { Self.value($0) == 600 }
-        #expect(Self.value(stepped) == 600, "\(stepped.body)\nstream stderr: \(stream.stderr)")
+        let stepped = try server.waitFor("barwise_bars_received_total{symbol=\"GOOG\"}", seconds: 15) { $0.firstValue == 600 }
+        #expect(stepped.firstValue == 600, "\(stepped.body)\nstream stderr: \(stream.stderr)")
         for (reason, count) in [("invalid", 1.0), ("unknown_symbol", 1.0), ("late", 0.0)] {
-            #expect(Self.value(try server.query("barwise_input_rejected_total{reason=\"\(reason)\"}")) == count, "\(reason)")
+            #expect(try server.query("barwise_input_rejected_total{reason=\"\(reason)\"}").firstValue == count, "\(reason)")
         }
-        #expect(Self.value(try server.query("barwise_input_lines_total")) == 602)
-        #expect(Self.value(try server.query("barwise_feed_stale_after_seconds")) == 2)
+        #expect(try server.query("barwise_input_lines_total").firstValue == 602)
+        #expect(try server.query("barwise_feed_stale_after_seconds").firstValue == 2)
 
         // Every query of the dashboard's stream panels returns data; every other query is valid.
         let dashboard = try DeployFiles.dashboardObject()

@@ -20,6 +20,18 @@ final class PrometheusServer {
         /// The instant vector's samples: `metric` labels and `value` [time, "text"].
         var result: [[String: Any]]
         var body: String
+
+        /// The value of the first sample, if any.
+        var firstValue: Double? { ((result.first?["value"] as? [Any])?.last as? String).flatMap(Double.init) }
+
+        /// The values of the samples by one label's value.
+        func values(by label: String) -> [String: Double] {
+            Dictionary(result.compactMap { sample in
+                guard let key = (sample["metric"] as? [String: String])?[label],
+                      let value = ((sample["value"] as? [Any])?.last as? String).flatMap(Double.init) else { return nil }
+                return (key, value)
+            }) { a, _ in a }
+        }
     }
 
     /// Starts `binary --config.file=config` and returns once `/-/ready` answers 200.
