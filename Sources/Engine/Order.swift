@@ -9,7 +9,7 @@ public enum Side: Int8, Sendable, Equatable {
 }
 
 /// How an order is priced.
-public enum OrderType: String, Sendable, Equatable {
+public enum OrderType: String, Sendable, Equatable, CaseIterable {
     /// At the next open (or the close with `fill = "close"`).
     case market
     /// At the limit or better; a gap through it fills at the open.

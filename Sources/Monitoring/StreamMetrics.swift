@@ -46,8 +46,6 @@ public final class StreamMetrics: @unchecked Sendable {
     private let equity: Gauge, cash: Gauge, gross: Gauge, drawdown: Gauge
     private let lastReceived: Gauge, inputOpenGauge: Gauge
     private var peak = -Double.infinity
-    private var orderSeries: [String: Counter] = [:]
-    private var fillSeries: [String: Counter] = [:]
     private var rejectedSeries: [String: Counter] = [:]
 
     /// Checkpoint and end-of-input facts, shared with the listener's threads.
@@ -121,13 +119,20 @@ public final class StreamMetrics: @unchecked Sendable {
     /// One step's latency in nanoseconds.
     public func stepLatency(nanos: UInt64) { latency.record(Double(nanos) / 1e9) }
 
-    /// An order placed: `side` is buy or sell, `type` one of the engine's order types.
-    public func orderPlaced(side: String, type: String) {
-        series(&orderSeries, StreamMetricNames.orders, side: side, type: type).increment()
+    /// The placed and filled counters of one (side, order type) pair: the stream keeps these
+    /// handles so that counting an order costs no lookup.
+    public struct OrderSeries: Sendable {
+        let placed: Counter
+        let filled: Counter
+        public func orderPlaced() { placed.increment() }
+        public func orderFilled() { filled.increment() }
     }
 
-    public func orderFilled(side: String, type: String) {
-        series(&fillSeries, StreamMetricNames.fills, side: side, type: type).increment()
+    /// The series of (`side`: buy or sell, `type`: one of the engine's order types), made the
+    /// first time it is asked for.
+    public func orderSeries(side: String, type: String) -> OrderSeries {
+        let labels = [("side", side), ("type", type)]
+        return OrderSeries(placed: registry.counter(StreamMetricNames.orders, labels), filled: registry.counter(StreamMetricNames.fills, labels))
     }
 
     /// An order rejected, with the engine's (fixed) reason.
@@ -169,14 +174,6 @@ public final class StreamMetrics: @unchecked Sendable {
         clock.inputOpen = false
         lock.unlock()
         inputOpenGauge.set(0.0)
-    }
-
-    private func series(_ table: inout [String: Counter], _ name: MetricName, side: String, type: String) -> Counter {
-        let key = side + "|" + type
-        if let c = table[key] { return c }
-        let c = registry.counter(name, [("side", side), ("type", type)])
-        table[key] = c
-        return c
     }
 
     // MARK: Reading (the listener's threads)

@@ -66,6 +66,7 @@ struct ReportFolder {
         let stamp = CivilTime.iso8601(t).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
         let base = "reports/\(name)-\(stamp)"
         try makeParent(of: URL(fileURLWithPath: base))
+        removeKilledRuns(in: "reports")
         var n = 1
         while true {
             let path = n == 1 ? base : "\(base)-\(n)"
@@ -91,6 +92,20 @@ struct ReportFolder {
             let rest = name.dropFirst(prefix.count)
             guard rest.hasPrefix("tmp-") || rest.hasPrefix("old-"), let pid = Int32(rest.dropFirst(4)) else { continue }
             if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { try? FileManager.default.removeItem(at: parent.appendingPathComponent(name)) }
+        }
+    }
+
+    /// A killed (SIGKILL) run without `--out` leaves its reserved `reports/NAME` empty and its
+    /// `.NAME.tmp-PID` staging folder: both go when the process PID no longer runs (an earlier
+    /// run's folder that holds files is never touched).
+    private static func removeKilledRuns(in parent: String) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(".") {
+            guard let tag = name.range(of: ".tmp-", options: .backwards), let pid = Int32(name[tag.upperBound...]) else { continue }
+            guard pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let reserved = (parent as NSString).appendingPathComponent(String(name[name.index(after: name.startIndex)..<tag.lowerBound]))
+            try? fm.removeItem(atPath: (parent as NSString).appendingPathComponent(name))
+            if (try? fm.contentsOfDirectory(atPath: reserved))?.isEmpty == true { rmdir(reserved) }
         }
     }
 

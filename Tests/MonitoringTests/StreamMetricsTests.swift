@@ -37,9 +37,10 @@ func sample(_ text: String, _ series: String) -> Double? {
         m.ticksRead(symbol: 0, count: 3)
         m.rejected(.late)
         m.rejected(.invalid, count: 2)
-        m.orderPlaced(side: "buy", type: "market")
-        m.orderPlaced(side: "buy", type: "market")
-        m.orderFilled(side: "buy", type: "market")
+        let buyMarket = m.orderSeries(side: "buy", type: "market")
+        buyMarket.orderPlaced()
+        m.orderSeries(side: "buy", type: "market").orderPlaced()  // the same series again
+        buyMarket.orderFilled()
         m.orderRejected(reason: "insufficient_cash")
         m.tradeClosed()
         m.position(symbol: 1, units: -7)

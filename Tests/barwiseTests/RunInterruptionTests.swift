@@ -48,4 +48,17 @@ import Testing
         #expect(try contents(dir) == ["run"])
         #expect(try contents(dir + "/run").contains("summary.json"))
     }
+
+    @Test func runKilledWithoutOutLeavesNothingOnceTheNextRunStarts() throws {
+        let dir = try BarwiseProcess.scratchDirectory()
+        let killed = try run([], signal: "KILL", in: dir)
+        #expect(killed.status == SIGKILL, "\(killed.stderr)")
+        let left = try contents(dir.path + "/reports")
+        #expect(left.count == 2 && left.contains { $0.hasPrefix(".") && $0.contains(".tmp-") }, "the killed run's reserved folder and staging: \(left)")
+        let again = try run([], in: dir)
+        #expect(again.status == 0, "\(again.stderr)")
+        let now = try contents(dir.path + "/reports")
+        #expect(now.count == 1, "only the new run's folder: \(now)")
+        #expect(try contents(dir.path + "/reports/" + (now.first ?? "")).contains("summary.json"))
+    }
 }

@@ -10,12 +10,24 @@ struct StreamMonitor {
     let metrics: StreamMetrics
     private var seenLines = 0, seenResent = 0, seenTicks = 0
     private var seenTicksBySymbol: [Int]
-    /// Symbols whose position may have changed in the current step (a fill).
+    /// Symbols whose position may have changed since the last `positions` (a fill).
     private var filledSymbols: [Int] = []
+    /// Order counters by side (buy, sell) and `OrderType`, made on first use.
+    private var orderSeries: [[StreamMetrics.OrderSeries?]]
 
     init(metrics: StreamMetrics) {
         self.metrics = metrics
         seenTicksBySymbol = Array(repeating: 0, count: metrics.symbols.count)
+        orderSeries = Array(repeating: Array(repeating: nil, count: OrderType.allCases.count), count: 2)
+    }
+
+    private mutating func series(_ order: OrderRecord) -> StreamMetrics.OrderSeries {
+        let side = order.side == .long ? 0 : 1
+        let type = OrderType.allCases.firstIndex(of: order.type) ?? 0
+        if let s = orderSeries[side][type] { return s }
+        let s = metrics.orderSeries(side: side == 0 ? "buy" : "sell", type: order.type.rawValue)
+        orderSeries[side][type] = s
+        return s
     }
 
     /// The source's lines, ticks and resent bars since the last call.
@@ -55,8 +67,8 @@ struct StreamMonitor {
         metrics.stepLatency(nanos: nanos)
     }
 
-    func placed(_ order: OrderRecord) {
-        metrics.orderPlaced(side: Self.side(order.side), type: order.type.rawValue)
+    mutating func placed(_ order: OrderRecord) {
+        series(order).orderPlaced()
     }
 
     /// An order that ended (filled, rejected, cancelled or expired).
@@ -65,16 +77,21 @@ struct StreamMonitor {
             if live && order.status == .rejected { metrics.orderRejected(reason: order.reason.rawValue.isEmpty ? "unspecified" : order.reason.rawValue) }
             return
         }
-        if live { metrics.orderFilled(side: Self.side(order.side), type: order.type.rawValue) }
+        if live { series(order).orderFilled() }
         filledSymbols.append(order.symbol)
     }
 
-    /// An equity point: the account gauges, and the positions of symbols filled since the last one.
-    mutating func point(_ p: Simulation.EquityPoint, portfolio: Portfolio) {
+    /// An equity point: the account gauges.
+    func point(_ p: Simulation.EquityPoint) {
         metrics.account(equity: p.equity, cash: p.equity - p.net, grossExposure: p.gross)
+    }
+
+    /// Whether a fill may have moved a position since the last `positions`.
+    var positionsChanged: Bool { !filledSymbols.isEmpty }
+
+    /// The positions of the symbols filled since the last call.
+    mutating func positions(_ portfolio: Portfolio) {
         for s in filledSymbols { metrics.position(symbol: s, units: portfolio.position(s)) }
         filledSymbols.removeAll(keepingCapacity: true)
     }
-
-    private static func side(_ side: Side) -> String { side == .long ? "buy" : "sell" }
 }

@@ -212,8 +212,9 @@ struct StreamSession {
             let p = simulation.point(k)
             events.equity(p)
             files.add(p)
-            monitor?.point(p, portfolio: simulation.portfolio)
+            monitor?.point(p)
         }
+        if monitor?.positionsChanged == true { monitor?.positions(simulation.portfolio) }
         cursor.point = simulation.pointCount
         simulation.forget(upTo: &cursor)
     }
@@ -245,8 +246,9 @@ struct StreamSession {
         if config.closeAtEnd, let t = r.timestamps.last, let e = r.equity.last {
             remarked = Simulation.EquityPoint(time: t, equity: e, gross: r.grossExposure.last ?? 0, net: r.netExposure.last ?? 0)
             events.equity(remarked!)
-            monitor?.point(remarked!, portfolio: simulation.portfolio)
+            monitor?.point(remarked!)
         }
+        monitor?.positions(simulation.portfolio)
         files.finishEquity(remarked: remarked)
         try files.flush()
         try? events.flush()
