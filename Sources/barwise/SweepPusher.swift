@@ -59,13 +59,13 @@ final class SweepPusher: @unchecked Sendable {
     }
 
     /// Stops the pushing thread (waiting for a push in flight, so none lands after the last)
-    /// and pushes the final values: `rows` as written to results.csv, `completed` false for an
-    /// interrupted sweep.
-    func finish(rows: [SweepRunner.Row], completed: Bool) {
+    /// and pushes the final values: `ranked`, the rows of results.csv best first; `completed`
+    /// false for an interrupted sweep.
+    func finish(ranked: [SweepRunner.Row], completed: Bool) {
         stop()
         lock.lock()
-        done = rows.count
-        best = metric.rank(rows).first.map { metric.value($0.summary) } ?? .nan
+        done = ranked.count
+        best = ranked.first.map { metric.value($0.summary) } ?? .nan
         lock.unlock()
         push(finished: completed)
     }

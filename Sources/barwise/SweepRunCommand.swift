@@ -246,7 +246,7 @@ struct SweepRunCommand: ParsableCommand {
             throw CommandFailure.ioFailure
         }
         // results.csv is in place: the last push counts exactly its rows.
-        pusher?.finish(rows: ranked, completed: !interrupted)
+        pusher?.finish(ranked: ranked, completed: !interrupted)
         if interrupted {
             CommandFailure.notice("interrupted by \(interrupt.name): \(ranked.count) of \(plan.indices.count * (portfolio ? 1 : series.count)) runs kept in \(folder.path); continue with the same command and --resume \(folder.path)")
             throw ExitCode(interrupt.exitCode)

@@ -68,7 +68,7 @@ import TestSupport
         let dir = try BarwiseProcess.scratchDirectory()
         let sweep = Process()
         sweep.executableURL = BarwiseProcess.executable
-        sweep.arguments = ["sweep", "strategies/sma_cross.toml", "--grid", "fast=2:60:1", "--grid", "slow=20:200:10", "--jobs", "2",
+        sweep.arguments = ["sweep", "strategies/sma_cross.toml", "--grid", "fast=2:41:1", "--grid", "slow=20:200:20", "--jobs", "2",
                            "--store", store, "--out", dir.appendingPathComponent("sweep").path, "--pushgateway", gateway.url]
         sweep.currentDirectoryURL = BarwiseProcess.packageRoot
         sweep.standardInput = FileHandle.nullDevice
