@@ -135,6 +135,35 @@ import TestSupport
         #expect(PushgatewayServer.value(text, "barwise_ingest_rows_written", labels) == 0)
     }
 
+    @Test(.enabled(if: PushgatewayServer.shouldRun, "prometheus-pushgateway is not installed (.ci/run installs it)"))
+    func providerIngestsPushUnderTheProvidersName() throws {
+        try #require(PushgatewayServer.isInstalled, "\(Self.missing)")
+        let gateway = try PushgatewayServer()
+        defer { gateway.stop() }
+        let payloads = BarwiseProcess.fixtures.appendingPathComponent("providers")
+        let klines = [UInt8](try Data(contentsOf: payloads.appendingPathComponent("binance_klines_BTCUSDT.json")))
+        let note = [UInt8](try Data(contentsOf: payloads.appendingPathComponent("alphavantage_note.json")))
+        let server = try ReplayServer { target in target.hasPrefix("/api/v3/klines?") ? .ok(klines) : .ok(note) }
+        defer { server.stop() }
+        let store = try BarwiseProcess.scratchDirectory().appendingPathComponent("s.sqlite").path
+        let env = ["BARWISE_BINANCE_URL": server.baseURL, "BARWISE_ALPHAVANTAGE_URL": server.baseURL, "no_proxy": "127.0.0.1", "NO_PROXY": "127.0.0.1"]
+        let binance = try BarwiseProcess.run(["ingest", "--provider", "binance", "--symbol", "BTCUSDT", "--from", "2024-01-01", "--store", store,
+                                              "--pushgateway", gateway.url], environment: env)
+        #expect(binance.status == 0 && binance.stderr.isEmpty, "\(binance.stderr)")
+        // Alpha Vantage's rate-limit note is a failed ingest (exit 2), pushed as a failure.
+        let limited = try BarwiseProcess.run(["ingest", "--provider", "alphavantage", "--symbol", "IBM", "--store", store,
+                                              "--pushgateway", gateway.url], environment: env)
+        #expect(limited.status == 2 && limited.stderr.split(separator: "\n").count == 1, "\(limited.stderr)")
+        let text = try gateway.metrics()
+        let ok = ["job": "barwise_ingest", "instance": "binance"], failed = ["job": "barwise_ingest", "instance": "alphavantage"]
+        #expect(PushgatewayServer.value(text, "barwise_ingest_rows_written", ok) == 8)
+        #expect(PushgatewayServer.value(text, "barwise_ingest_last_success_timestamp_seconds", ok) != nil)
+        #expect(PushgatewayServer.value(text, "barwise_ingest_last_failure_timestamp_seconds", ok) == nil)
+        #expect(PushgatewayServer.value(text, "barwise_ingest_last_failure_timestamp_seconds", failed) != nil)
+        #expect(PushgatewayServer.value(text, "barwise_ingest_last_success_timestamp_seconds", failed) == nil)
+        #expect(PushgatewayServer.value(text, "barwise_ingest_rows_written", failed) == 0)
+    }
+
     @Test func unreachablePushgatewayWarnsOnceAndKeepsTheResults() throws {
         let url = "http://127.0.0.1:\(try ReplayServer.closedPort())"
         let store = try SweepCommandTests.store()
