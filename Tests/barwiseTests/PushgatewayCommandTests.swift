@@ -136,6 +136,33 @@ import TestSupport
     }
 
     @Test(.enabled(if: PushgatewayServer.shouldRun, "prometheus-pushgateway is not installed (.ci/run installs it)"))
+    func stoppedSweepPushesItsKeptRowsUnfinishedAndTheResumeFinishesThem() throws {
+        try #require(PushgatewayServer.isInstalled, "\(Self.missing)")
+        let gateway = try PushgatewayServer()
+        defer { gateway.stop() }
+        let store = try SweepCommandTests.store()
+        let dir = try BarwiseProcess.scratchDirectory().path
+        let args = ["sweep", "strategies/sma_cross.toml", "--grid", "fast=2:30:1", "--grid", "slow=10:100:5", "--where", "fast < slow",
+                    "--jobs", "1", "--store", store, "--pushgateway", gateway.url]
+        let labels = ["job": "barwise_sweep", "instance": "all", "sweep": "sma_cross"]
+        let stopped = try BarwiseProcess.run(args + ["--out", dir + "/s"], environment: ["BARWISE_TEST_SIGNAL_AFTER_RUNS": "20:TERM"])
+        #expect(stopped.status == 143, "\(stopped.stderr)")
+        var text = try gateway.metrics()
+        #expect(try results(dir + "/s").count - 1 == 20)
+        #expect(PushgatewayServer.value(text, "barwise_sweep_runs_done", labels) == 20)
+        #expect(PushgatewayServer.value(text, "barwise_sweep_runs_total", labels) == 496)
+        #expect(PushgatewayServer.value(text, "barwise_sweep_finished", labels) == 0)
+        let resumed = try BarwiseProcess.run(args + ["--resume", dir + "/s"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        text = try gateway.metrics()
+        #expect(try results(dir + "/s").count - 1 == 496)
+        #expect(PushgatewayServer.value(text, "barwise_sweep_runs_done", labels) == 496)
+        #expect(PushgatewayServer.value(text, "barwise_sweep_finished", labels) == 1)
+        #expect(PushgatewayServer.value(text, "barwise_sweep_best_metric", labels.merging(["metric": "sharpe"]) { a, _ in a })
+                == (try best(try results(dir + "/s"), "sharpe")))
+    }
+
+    @Test(.enabled(if: PushgatewayServer.shouldRun, "prometheus-pushgateway is not installed (.ci/run installs it)"))
     func providerIngestsPushUnderTheProvidersName() throws {
         try #require(PushgatewayServer.isInstalled, "\(Self.missing)")
         let gateway = try PushgatewayServer()
