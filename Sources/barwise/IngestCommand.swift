@@ -73,6 +73,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @Option(help: PushgatewayOption.help("when the ingest ends (job barwise_ingest, instance the provider or files)"))
+    var pushgateway: String?
+
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -116,11 +119,17 @@ struct IngestCommand: ParsableCommand {
         if let interval, Interval(interval) == nil {
             throw ValidationError("--interval '\(interval)' is not an interval (use e.g. 1d, 1h, 5m, 1wk, 1mo)")
         }
+        _ = try PushgatewayOption.client(pushgateway)
     }
 
     func run() throws {
+        var push = (try? PushgatewayOption.client(pushgateway)).map { IngestPush(gateway: $0, source: provider?.rawValue ?? "files") }
         let store: DatasetStore
-        do { store = try storeOptions.open() } catch { throw CommandFailure.exit(error) }
+        do { store = try storeOptions.open() } catch {
+            let code = CommandFailure.exit(error)
+            push?.send(succeeded: false)
+            throw code
+        }
         let ingester = Ingester(store: store)
         let options = IngestOptions(
             format: ticks ? .ticks : format, symbol: symbol, interval: interval.flatMap(Interval.init), skipBadRows: skipBadRows, overlap: overlap)
@@ -129,16 +138,21 @@ struct IngestCommand: ParsableCommand {
         if let provider {
             do {
                 let report = try download(provider, into: ingester)
+                push?.add(report)
                 if json { try JSONOutput.print([IngestSummary.json(report)]) } else { print(IngestSummary.text(report)) }
+                push?.send(succeeded: true)
                 return
             } catch {
-                throw CommandFailure.exit(error)
+                let code = CommandFailure.exit(error)
+                push?.send(succeeded: false)
+                throw code
             }
         }
         for file in files {
             announce(file)
             do {
                 let report = try ingester.ingest(file: file, options: options)
+                push?.add(report)
                 if json { reports.append(IngestSummary.json(report)) } else { print(IngestSummary.text(report)) }
             } catch {
                 failed += 1
@@ -146,6 +160,7 @@ struct IngestCommand: ParsableCommand {
             }
         }
         if json { try JSONOutput.print(reports) }
+        push?.send(succeeded: failed == 0)
         if failed > 0 { throw ExitCode(2) }
     }
 

@@ -83,6 +83,9 @@ struct SweepRunCommand: ParsableCommand {
     @Flag(help: "Print summary.json instead of the table.")
     var json = false
 
+    @Option(help: PushgatewayOption.help("at the start, every 5 s and at the end (job barwise_sweep, instance K-of-N or all)"))
+    var pushgateway: String?
+
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -102,6 +105,8 @@ struct SweepRunCommand: ParsableCommand {
         if pbo != nil && (resume != nil || walkForward != nil) { throw ValidationError("--pbo needs a whole sweep in one run (not --resume or --walk-forward)") }
         if resume != nil && walkForward != nil { throw ValidationError("--resume is for grid sweeps, not --walk-forward") }
         if let cash, !(cash > 0) { throw ValidationError("--cash must be positive, not \(cash)") }
+        if pushgateway != nil && walkForward != nil { throw ValidationError("--pushgateway reports grid sweeps, not --walk-forward") }
+        _ = try PushgatewayOption.client(pushgateway)
     }
 
     func run() throws {
@@ -181,12 +186,27 @@ struct SweepRunCommand: ParsableCommand {
             CommandFailure.printError("cannot write \(SweepJournal.fileName) in \(folder.path): \(CommandFailure.message(for: error))")
             throw CommandFailure.ioFailure
         }
+        let gateway = try? PushgatewayOption.client(pushgateway)
+        let pusher = gateway.map {
+            SweepPusher(gateway: $0, sweep: spec.name, shard: slice, metric: metric, total: runner.taskCount, kept: earlier)
+        }
+        pusher?.start()
+        let onRow: @Sendable (SweepRunner.Row) -> Void
+        if let pusher {
+            onRow = { row in
+                journal.append(row)
+                pusher.record(row)
+            }
+        } else {
+            onRow = journal.append
+        }
         let rows: [SweepRunner.Row]
         let interrupted: Bool
         do {
             (rows, interrupted) = try runner.run(skipping: Set(earlier.map { SweepRunner.RunKey(combination: $0.combination, symbol: $0.symbol) }),
-                                                 progress: progress.update, stop: interrupt.isSet, onRow: journal.append)
+                                                 progress: progress.update, stop: interrupt.isSet, onRow: onRow)
         } catch {
+            pusher?.stop()
             folder.discard()
             if resume == nil {
                 // A fresh sweep that failed leaves nothing behind (a resumed one keeps its rows).
@@ -207,6 +227,7 @@ struct SweepRunCommand: ParsableCommand {
                 }
                 outputs.pboSplits = pbo
             } catch {
+                pusher?.stop()
                 folder.discard()
                 throw CommandFailure.exit(error)
             }
@@ -218,11 +239,14 @@ struct SweepRunCommand: ParsableCommand {
             }
             try folder.commit()
         } catch {
+            pusher?.stop()
             folder.discard()
             // The journal and manifest stay in the folder: --resume can still finish the sweep.
             CommandFailure.printError("cannot write the sweep to \(folder.path): \(CommandFailure.message(for: error))")
             throw CommandFailure.ioFailure
         }
+        // results.csv is in place: the last push counts exactly its rows.
+        pusher?.finish(ranked: ranked, completed: !interrupted)
         if interrupted {
             CommandFailure.notice("interrupted by \(interrupt.name): \(ranked.count) of \(plan.indices.count * (portfolio ? 1 : series.count)) runs kept in \(folder.path); continue with the same command and --resume \(folder.path)")
             throw ExitCode(interrupt.exitCode)
