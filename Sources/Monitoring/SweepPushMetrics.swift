@@ -42,7 +42,7 @@ public struct SweepPushMetrics: Sendable, Equatable {
     public func exposition() -> [UInt8] {
         let r = PrometheusCollectorRegistry()
         r.gauge(SweepMetricNames.runsDone).set(Double(runsDone))
-        r.gauge(SweepMetricNames.runsTotal).set(Double(runsTotal))
+        r.gauge(SweepMetricNames.runsPlanned).set(Double(runsTotal))
         r.gauge(SweepMetricNames.runsPerSecond).set(runsPerSecond)
         r.gauge(SweepMetricNames.bestMetric, [("metric", rankMetric)]).set(best)
         r.gauge(SweepMetricNames.lastPush).set(pushedAt)

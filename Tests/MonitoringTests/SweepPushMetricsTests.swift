@@ -9,13 +9,13 @@ import Testing
 
     @Test func exposition_carries_every_sweep_metric_with_help_and_type() {
         let text = String(decoding: values().exposition(), as: UTF8.self)
-        for name in ["barwise_sweep_runs_done", "barwise_sweep_runs_total", "barwise_sweep_runs_per_second", "barwise_sweep_best_metric",
+        for name in ["barwise_sweep_runs_done", "barwise_sweep_runs_planned", "barwise_sweep_runs_per_second", "barwise_sweep_best_metric",
                      "barwise_sweep_last_push_timestamp_seconds", "barwise_sweep_finished"] {
             #expect(text.contains("# TYPE \(name) gauge"), "no gauge TYPE line for \(name)")
             #expect(text.contains("# HELP \(name) "), "no HELP line for \(name)")
         }
         #expect(sample(text, "barwise_sweep_runs_done") == 40)
-        #expect(sample(text, "barwise_sweep_runs_total") == 96)
+        #expect(sample(text, "barwise_sweep_runs_planned") == 96)
         #expect(sample(text, "barwise_sweep_runs_per_second") == 12.5)
         #expect(sample(text, #"barwise_sweep_best_metric{metric="sortino"}"#) == 1.25)
         #expect(sample(text, "barwise_sweep_last_push_timestamp_seconds") == 1_700_000_123.5)

@@ -114,7 +114,7 @@ import Testing
             ("positions", "barwise_position_units"), ("orders", "barwise_orders_total"), ("fills", "barwise_fills_total"),
             ("input errors", "barwise_input_rejected_total"), ("checkpoint age", "barwise_checkpoint_age_seconds"),
             ("feed age", "time() - barwise_last_bar_received_timestamp_seconds"),
-            ("sweep runs done", "barwise_sweep_runs_done"), ("sweep runs total", "barwise_sweep_runs_total"),
+            ("sweep runs done", "barwise_sweep_runs_done"), ("sweep runs planned", "barwise_sweep_runs_planned"),
             ("sweep runs per second", "barwise_sweep_runs_per_second"), ("sweep best metric", "barwise_sweep_best_metric"),
             ("ingest rows", "barwise_ingest_rows_written"), ("ingest last success", "barwise_ingest_last_success_timestamp_seconds"),
         ]

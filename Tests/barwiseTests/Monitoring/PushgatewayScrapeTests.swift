@@ -45,7 +45,7 @@ import Testing
         let shardLabels = ["job": "barwise_sweep", "instance": "1-of-2", "sweep": "sma_cross"]
         let deadline = Date().addingTimeInterval(30)
         while shard.isRunning && Date() < deadline,
-              PushgatewayServer.value(try gateway.metrics(), "barwise_sweep_runs_total", shardLabels) == nil {
+              PushgatewayServer.value(try gateway.metrics(), "barwise_sweep_runs_planned", shardLabels) == nil {
             usleep(20_000)
         }
         #expect(shard.isRunning, "the shard ended before it could be killed: make its grid larger")
@@ -82,7 +82,7 @@ import Testing
         }
         #expect(batchQueries >= 15)
         // Progress is done / total per shard: the finished sweep at 100 %.
-        let progress = try server.query("barwise_sweep_runs_done / on (job, instance, sweep) barwise_sweep_runs_total").values(by: "instance")
+        let progress = try server.query("barwise_sweep_runs_done / on (job, instance, sweep) barwise_sweep_runs_planned").values(by: "instance")
         #expect(progress["all"] == 1 && (progress["1-of-2"] ?? 1) < 1, "\(progress)")
 
         // The batch alerts' expressions: the failed ingest is picked, nothing else yet (the killed
