@@ -81,7 +81,7 @@ struct DataExportCommand: ParsableCommand {
     /// One NDJSON bar: a missing volume is `null`.
     static func ndjsonLine(_ out: inout TextBytes, _ s: BarSeries, _ i: Int) {
         out.append("{\"symbol\":")
-        out.append(jsonString(s.symbol))
+        out.append(StreamEventWriter.string(s.symbol))
         out.append(",\"time\":\"")
         out.append(iso: s.timestamps[i])
         out.append("\",\"open\":")
@@ -95,20 +95,6 @@ struct DataExportCommand: ParsableCommand {
         out.append(",\"volume\":")
         if s.volume[i].isFinite { out.append(s.volume[i].description) } else { out.append("null") }
         out.append("}\n")
-    }
-
-    /// `text` as a JSON string literal.
-    static func jsonString(_ text: String) -> String {
-        var quoted = "\""
-        for u in text.unicodeScalars {
-            switch u {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case _ where u.value < 0x20: quoted += String(format: "\\u%04x", u.value)
-            default: quoted.unicodeScalars.append(u)
-            }
-        }
-        return quoted + "\""
     }
 
     /// Writes and empties `out`. A reader that goes away (`| head`) ends the command by SIGPIPE, as

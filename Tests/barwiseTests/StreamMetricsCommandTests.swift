@@ -5,72 +5,9 @@ import TestSupport
 /// `barwise stream --metrics`: a live stream scraped while it runs; what the metrics say agrees
 /// with the events it wrote.
 @Suite struct StreamMetricsCommandTests {
-    /// A stream started in the background on a FIFO, with its metrics on a port the system picks.
-    final class LiveStream {
-        let process = Process()
-        let fifo: String
-        let stdout: URL, stderr: URL, out: URL
-        private var writer: FileHandle?
-        private(set) var port: UInt16 = 0
-
-        init(_ extra: [String] = []) throws {
-            let scratch = try BarwiseProcess.scratchDirectory()
-            fifo = scratch.appendingPathComponent("bars.fifo").path
-            #expect(mkfifo(fifo, 0o600) == 0)
-            stdout = scratch.appendingPathComponent("events.ndjson")
-            stderr = scratch.appendingPathComponent("stderr.txt")
-            out = scratch.appendingPathComponent("run")
-            _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
-            process.executableURL = BarwiseProcess.executable
-            process.arguments = ["stream", "strategies/sma_cross.toml", "--input", fifo, "--out", out.path, "--metrics", "127.0.0.1:0"] + extra
-            process.currentDirectoryURL = BarwiseProcess.packageRoot
-            process.standardOutput = try FileHandle(forWritingTo: stdout)
-            process.standardError = try FileHandle(forWritingTo: stderr)
-            try process.run()
-            writer = FileHandle(forWritingAtPath: fifo)  // blocks until the stream opens its end
-            let deadline = Date().addingTimeInterval(20)
-            while port == 0 && Date() < deadline {
-                let text = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
-                if let r = text.range(of: "metrics on http://127.0.0.1:"), let p = UInt16(text[r.upperBound...].prefix { $0.isNumber }) {
-                    port = p
-                } else {
-                    usleep(20_000)
-                }
-            }
-            #expect(port != 0, "no metrics address on stderr")
-        }
-
-        func send(_ lines: [String]) {
-            writer?.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        }
-
-        /// Closes the FIFO and waits for the stream to finish.
-        func end() -> Int32 {
-            try? writer?.close()
-            writer = nil
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
-
-        func scrape() throws -> String { try LoopbackHTTP.request(port: port, path: "/metrics").body }
-
-        /// Scrapes until `series` reaches `value` (or 20 s pass); the last scrape.
-        func scrape(until series: String, equals value: Double) throws -> String {
-            let deadline = Date().addingTimeInterval(20)
-            var text = try scrape()
-            while sample(text, series) != value && Date() < deadline {
-                usleep(20_000)
-                text = try scrape()
-            }
-            return text
-        }
-
-        func events() throws -> [[String: Any]] {
-            try StreamCommandTests.events(String(contentsOf: stdout, encoding: .utf8))
-        }
+    static func start(staleAfter: Double = 60) throws -> MeteredStream {
+        try MeteredStream(strategy: "strategies/sma_cross.toml", staleAfter: staleAfter)
     }
-
     /// The value of sample line `series value`.
     static func sample(_ text: String, _ series: String) -> Double? {
         for line in text.split(separator: "\n") where line.hasPrefix(series + " ") { return Double(line.dropFirst(series.count + 1)) }
@@ -85,8 +22,8 @@ import TestSupport
 
     @Test func aScrapeMidStreamAgreesWithTheEventsWrittenSoFar() throws {
         let lines = try StreamCommandTests.ndjsonLines(["GOOG"])
-        let live = try LiveStream()
-        live.send(Array(lines[..<1500]) + ["not json", #"{"symbol":"MSFT","time":"2010-01-04","open":1,"high":1,"low":1,"close":1,"volume":1}"#, lines[1499]])
+        let live = try Self.start()
+        try live.send(Array(lines[..<1500]) + ["not json", #"{"symbol":"MSFT","time":"2010-01-04","open":1,"high":1,"low":1,"close":1,"volume":1}"#, lines[1499]])
         let text = try live.scrape(until: "barwise_input_lines_total", equals: 1503)
         #expect(Self.sample(text, #"barwise_bars_received_total{symbol="GOOG"}"#) == 1500)
         #expect(Self.sample(text, #"barwise_input_rejected_total{reason="invalid"}"#) == 1)
@@ -111,18 +48,18 @@ import TestSupport
         let lastBar = try #require(events.last { $0["type"] as? String == "bar" })
         let barTime = try #require(ISO8601DateFormatter().date(from: lastBar["time"] as! String))
         #expect(Self.sample(text, #"barwise_last_bar_timestamp_seconds{symbol="GOOG"}"#) == barTime.timeIntervalSince1970)
-        let health = try LoopbackHTTP.request(port: live.port, path: "/healthz")
+        let health = try LoopbackHTTP.request(port: live.metricsPort, path: "/healthz")
         #expect(health.status == 200, "\(health.body)")
-        live.send(Array(lines[1500...]))
-        #expect(live.end() == 0)
+        try live.send(Array(lines[1500...]))
+        #expect(live.stop() == 0)
     }
 
     @Test func everyFillHasTheSideItsOrderWasSubmittedWith() throws {
         // An exit order sells a long and buys back a short, from submission to fill.
         let lines = try StreamCommandTests.ndjsonLines(["GOOG"])
-        let live = try LiveStream()
-        live.send(lines)
-        #expect(live.end() == 0)
+        let live = try Self.start()
+        try live.send(lines)
+        #expect(live.stop() == 0)
         var submitted: [Int: String] = [:]
         var fills = 0
         for e in try live.events() {
@@ -138,18 +75,18 @@ import TestSupport
 
     @Test func healthTurnsUnavailableWhenTheFeedGoesQuiet() throws {
         let lines = try StreamCommandTests.ndjsonLines(["GOOG"])
-        let live = try LiveStream(["--stale-after", "0.5"])
-        live.send(Array(lines[..<10]))
+        let live = try Self.start(staleAfter: 0.5)
+        try live.send(Array(lines[..<10]))
         _ = try live.scrape(until: #"barwise_bars_received_total{symbol="GOOG"}"#, equals: 10)
-        #expect(try LoopbackHTTP.request(port: live.port, path: "/healthz").status == 200)
+        #expect(try LoopbackHTTP.request(port: live.metricsPort, path: "/healthz").status == 200)
         usleep(900_000)
-        let quiet = try LoopbackHTTP.request(port: live.port, path: "/healthz")
+        let quiet = try LoopbackHTTP.request(port: live.metricsPort, path: "/healthz")
         #expect(quiet.status == 503)
         #expect(quiet.body.contains("no bar for"))
         let text = try live.scrape()
         #expect(Self.sample(text, "barwise_feed_stale_after_seconds") == 0.5)
         #expect(try #require(Self.sample(text, "barwise_last_bar_received_timestamp_seconds")) < Date().timeIntervalSince1970 - 0.5)
-        #expect(live.end() == 0)
+        #expect(live.stop() == 0)
     }
 
     @Test func aPortInUseIsExitTwoBeforeAnythingIsWritten() throws {
@@ -173,5 +110,25 @@ import TestSupport
         #expect(r.status == 2, "\(args): \(r.stderr)")
         #expect(r.stderr.contains(args.count == 2 && args[0] == "--metrics" ? "--metrics" : "--stale-after"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
+
+extension MeteredStream {
+    func scrape() throws -> String { try LoopbackHTTP.request(port: metricsPort, path: "/metrics").body }
+
+    /// Scrapes until `series` reaches `value` (or 20 s pass); the last scrape.
+    func scrape(until series: String, equals value: Double) throws -> String {
+        let deadline = Date().addingTimeInterval(20)
+        var text = try scrape()
+        while StreamMetricsCommandTests.sample(text, series) != value && Date() < deadline {
+            usleep(20_000)
+            text = try scrape()
+        }
+        return text
+    }
+
+    /// The events the stream wrote so far.
+    func events() throws -> [[String: Any]] {
+        try StreamCommandTests.events(String(contentsOf: folder.appendingPathComponent("events.ndjson"), encoding: .utf8))
     }
 }

@@ -14,7 +14,7 @@ final class MeteredStream {
     private let process: Process
     private var writer: Int32 = -1
 
-    init(strategy: String, staleAfter: Int, extraArguments: [String] = []) throws {
+    init(strategy: String, staleAfter: Double, extraArguments: [String] = []) throws {
         folder = try BarwiseProcess.scratchDirectory()
         metricsPort = try ServiceBinary.freeLoopbackPort()
         let fifo = folder.appendingPathComponent("bars.fifo").path
