@@ -64,6 +64,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Skip malformed rows (recorded as bad_row findings) instead of failing the file.")
     var skipBadRows = false
 
+    @Option(name: .customLong("tz"), help: ArgumentHelp("The files' intraday times are wall-clock times of this IANA zone (e.g. America/New_York); stored as UTC.", valueName: "zone"))
+    var timeZone: String?
+
     @Flag(help: "Overwrite stored bars that the file changes, however many (default: refuse more than \(Ingester.maxReplacedBars) per symbol).")
     var replace = false
 
@@ -109,6 +112,12 @@ struct IngestCommand: ParsableCommand {
             }
         }
         if replace && append { throw ValidationError("give --replace or --append, not both") }
+        if let timeZone {
+            if provider != nil || ticks || format == .ticks { throw ValidationError("--tz is for bar CSV files (provider payloads and tick files are stamped in UTC)") }
+            if WallClockZone(identifier: timeZone) == nil {
+                throw ValidationError("--tz '\(timeZone)' is not a time zone name (use an IANA name such as America/New_York or Europe/London)")
+            }
+        }
         if let symbol {
             do throws(SymbolNameError) {
                 try SymbolName.validate(symbol)
@@ -131,8 +140,9 @@ struct IngestCommand: ParsableCommand {
             throw code
         }
         let ingester = Ingester(store: store)
-        let options = IngestOptions(
+        var options = IngestOptions(
             format: ticks ? .ticks : format, symbol: symbol, interval: interval.flatMap(Interval.init), skipBadRows: skipBadRows, overlap: overlap)
+        options.timeZone = timeZone.flatMap(WallClockZone.init(identifier:))
         var failed = 0
         var reports: [Any] = []
         if let provider {

@@ -8,6 +8,8 @@ public struct IngestOptions: Sendable {
     public var skipBadRows = false
     /// What to do with stored bars the file overlaps (`--replace`, `--append`).
     public var overlap: OverlapPolicy = .guarded
+    /// `--tz`: the files' intraday times are wall-clock times of this zone (nil: UTC).
+    public var timeZone: WallClockZone?
 
     public init(
         format: IngestFormat = .auto, symbol: String? = nil, interval: Interval? = nil, skipBadRows: Bool = false,

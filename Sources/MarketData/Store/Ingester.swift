@@ -39,7 +39,10 @@ public struct Ingester {
             fileName: name, symbol: symbol, symbolIsExplicit: options.symbol != nil,
             skipBadRows: options.skipBadRows, interval: options.interval)
         let format = options.format == .auto ? try FormatDetector.detect(bytes, fileName: name) : options.format
-        if bytes.count >= PipelinedIngest.minimumBytes, [.ohlcv, .yahoo, .stooq].contains(format),
+        if options.timeZone != nil, ![.ohlcv, .yahoo, .stooq, .panel].contains(format) {
+            throw IngestError.badOption(file: name, detail: "--tz is for CSV files with wall-clock times; a \(format.rawValue) payload is stamped in UTC")
+        }
+        if options.timeZone == nil, bytes.count >= PipelinedIngest.minimumBytes, [.ohlcv, .yahoo, .stooq].contains(format),
            let pipeline = PipelinedIngest(bytes: bytes, format: format, options: parseOptions)
         {
             try checkDerived(symbol, in: [BarSeries(symbol: symbol, interval: .daily)], options: options, file: name)
@@ -50,7 +53,8 @@ public struct Ingester {
         }
         // The fingerprint is computed on the other core while this one parses.
         let digest = DigestTask(bytes)
-        let parsed = try InputParser.parse(bytes, format: format, options: parseOptions)
+        var parsed = try InputParser.parse(bytes, format: format, options: parseOptions)
+        try options.timeZone?.convert(&parsed, file: name, skipBadRows: options.skipBadRows)
         try checkDerived(symbol, in: parsed.series, options: options, file: name)
         return try write(
             parsed, path: name, sha256: digest.wait(), source: source ?? parsed.format.rawValue,
