@@ -64,6 +64,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Skip malformed rows (recorded as bad_row findings) instead of failing the file.")
     var skipBadRows = false
 
+    @Option(help: ArgumentHelp("How the files stamp their bars: open (the start of the interval, the store's convention) or close (moved back one interval). Default: the format's own (CoinGecko OHLC: close; the others: open).", valueName: "open|close"))
+    var stamp: BarStamp?
+
     @Option(name: .customLong("tz"), help: ArgumentHelp("The files' intraday times are wall-clock times of this IANA zone (e.g. America/New_York); stored as UTC.", valueName: "zone"))
     var timeZone: String?
 
@@ -112,6 +115,7 @@ struct IngestCommand: ParsableCommand {
             }
         }
         if replace && append { throw ValidationError("give --replace or --append, not both") }
+        if stamp != nil && (ticks || format == .ticks) { throw ValidationError("--stamp is for bars; tick times are instants") }
         if let timeZone {
             if provider != nil || ticks || format == .ticks { throw ValidationError("--tz is for bar CSV files (provider payloads and tick files are stamped in UTC)") }
             if WallClockZone(identifier: timeZone) == nil {
@@ -143,6 +147,7 @@ struct IngestCommand: ParsableCommand {
         var options = IngestOptions(
             format: ticks ? .ticks : format, symbol: symbol, interval: interval.flatMap(Interval.init), skipBadRows: skipBadRows, overlap: overlap)
         options.timeZone = timeZone.flatMap(WallClockZone.init(identifier:))
+        options.stamp = stamp
         var failed = 0
         var reports: [Any] = []
         if let provider {
@@ -199,4 +204,5 @@ struct IngestCommand: ParsableCommand {
 }
 
 extension IngestFormat: ExpressibleByArgument {}
+extension BarStamp: ExpressibleByArgument {}
 extension Provider: ExpressibleByArgument {}

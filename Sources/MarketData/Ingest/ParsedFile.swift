@@ -10,6 +10,9 @@ public struct ParsedFile: Sendable {
     /// For each series, the input line (or record number) of each bar, in the series' order;
     /// empty when the parser did not record them (messages then give record numbers).
     public var lines: [[Int]]
+    /// How the input stamps its bars by its format's convention (CoinGecko's OHLC candles: at
+    /// their close); `ingest --stamp` overrides it.
+    public var stamp: BarStamp = .open
 
     public init(format: IngestFormat, series: [BarSeries], rowsRead: Int, rejected: [RejectedRow] = [], lines: [[Int]] = []) {
         self.format = format

@@ -2,7 +2,8 @@
 /// https://docs.coingecko.com/reference/coins-id-market-chart-range).
 ///
 /// `/coins/{id}/ohlc`: `[[ms, open, high, low, close], ...]` with no volume (NaN). CoinGecko
-/// stamps each candle with its close time; the stamp is kept as it is.
+/// stamps each candle with its close time: the file says so (`ParsedFile.stamp = .close`) and
+/// the ingest moves the bars to the start of their interval, the store's convention.
 ///
 /// `/coins/{id}/market_chart` and `/market_chart/range`: `{"prices": [[ms, price], ...],
 /// "market_caps": [...], "total_volumes": [[ms, volume], ...]}` → close-only bars
@@ -66,7 +67,9 @@ enum CoinGeckoPayload {
             lines.append(line)
         }
         series.interval = try ProviderPayloadParser.interval(series.timestamps, options: options, hint: nil)
-        return try ProviderPayloadParser.file(.coingecko, series, rowsRead: rows.count, rejected: rejected, options: options, lines: lines)
+        var file = try ProviderPayloadParser.file(.coingecko, series, rowsRead: rows.count, rejected: rejected, options: options, lines: lines)
+        file.stamp = .close
+        return file
     }
 
     private static func parseMarketChart(

@@ -10,6 +10,8 @@ public struct IngestOptions: Sendable {
     public var overlap: OverlapPolicy = .guarded
     /// `--tz`: the files' intraday times are wall-clock times of this zone (nil: UTC).
     public var timeZone: WallClockZone?
+    /// `--stamp`: how the files stamp their bars (nil: each format's own convention).
+    public var stamp: BarStamp?
 
     public init(
         format: IngestFormat = .auto, symbol: String? = nil, interval: Interval? = nil, skipBadRows: Bool = false,

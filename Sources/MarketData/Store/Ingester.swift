@@ -42,7 +42,7 @@ public struct Ingester {
         if options.timeZone != nil, ![.ohlcv, .yahoo, .stooq, .panel].contains(format) {
             throw IngestError.badOption(file: name, detail: "--tz is for CSV files with wall-clock times; a \(format.rawValue) payload is stamped in UTC")
         }
-        if options.timeZone == nil, bytes.count >= PipelinedIngest.minimumBytes, [.ohlcv, .yahoo, .stooq].contains(format),
+        if options.timeZone == nil, options.stamp != .close, bytes.count >= PipelinedIngest.minimumBytes, [.ohlcv, .yahoo, .stooq].contains(format),
            let pipeline = PipelinedIngest(bytes: bytes, format: format, options: parseOptions)
         {
             try checkDerived(symbol, in: [BarSeries(symbol: symbol, interval: .daily)], options: options, file: name)
@@ -55,6 +55,7 @@ public struct Ingester {
         let digest = DigestTask(bytes)
         var parsed = try InputParser.parse(bytes, format: format, options: parseOptions)
         try options.timeZone?.convert(&parsed, file: name, skipBadRows: options.skipBadRows)
+        if (options.stamp ?? parsed.stamp) == .close { BarStamp.moveToOpen(&parsed) }
         try checkDerived(symbol, in: parsed.series, options: options, file: name)
         return try write(
             parsed, path: name, sha256: digest.wait(), source: source ?? parsed.format.rawValue,
