@@ -117,7 +117,7 @@ struct IngestCommand: ParsableCommand {
         if replace && append { throw ValidationError("give --replace or --append, not both") }
         if stamp != nil && (ticks || format == .ticks) { throw ValidationError("--stamp is for bars; tick times are instants") }
         if let timeZone {
-            if provider != nil || ticks || format == .ticks { throw ValidationError("--tz is for bar CSV files (provider payloads and tick files are stamped in UTC)") }
+            if provider != nil || ticks || format == .ticks { throw ValidationError("--tz is for bar files with wall-clock times (downloads and tick files are stamped in UTC)") }
             if WallClockZone(identifier: timeZone) == nil {
                 throw ValidationError("--tz '\(timeZone)' is not a time zone name (use an IANA name such as America/New_York or Europe/London)")
             }

@@ -8,7 +8,7 @@ import Foundation
 /// Series"`, `"Monthly Adjusted Time Series"`. Fields are matched by name after the `"N. "`
 /// prefix; open, high, low and close are required, volume and adjusted close optional.
 /// Intraday stamps are kept as Alpha Vantage writes them (its `Time Zone`, US/Eastern, is not
-/// converted), following the rule that a provider's intraday stamp is kept as it is.
+/// converted on its own): a saved payload ingested with `--tz America/New_York` is stored in UTC.
 ///
 /// CSV (`datatype=csv`): `timestamp,open,high,low,close,volume`, or the adjusted
 /// `timestamp,open,high,low,close,adjusted_close,volume,dividend_amount,split_coefficient`.

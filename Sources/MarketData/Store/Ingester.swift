@@ -39,8 +39,8 @@ public struct Ingester {
             fileName: name, symbol: symbol, symbolIsExplicit: options.symbol != nil,
             skipBadRows: options.skipBadRows, interval: options.interval)
         let format = options.format == .auto ? try FormatDetector.detect(bytes, fileName: name) : options.format
-        if options.timeZone != nil, ![.ohlcv, .yahoo, .stooq, .panel].contains(format) {
-            throw IngestError.badOption(file: name, detail: "--tz is for CSV files with wall-clock times; a \(format.rawValue) payload is stamped in UTC")
+        if options.timeZone != nil, ![.ohlcv, .yahoo, .stooq, .panel, .alphavantage].contains(format) {
+            throw IngestError.badOption(file: name, detail: "--tz is for files with wall-clock times; a \(format.rawValue) payload is stamped in UTC epoch time")
         }
         if options.timeZone == nil, options.stamp != .close, bytes.count >= PipelinedIngest.minimumBytes, [.ohlcv, .yahoo, .stooq].contains(format),
            let pipeline = PipelinedIngest(bytes: bytes, format: format, options: parseOptions)
