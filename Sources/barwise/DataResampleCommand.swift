@@ -74,15 +74,9 @@ struct DataResampleCommand: ParsableCommand {
             let to = try targetInterval()
             let from = try fromInterval.flatMap(Interval.init) ?? finest(store.intervals(of: symbol), symbol: symbol)
             let resampler = try BarResampler(from: from, to: to, anchorSeconds: try anchor.map(anchorSeconds) ?? 0)
-            let series = try store.load(symbol: symbol, interval: from)
-            guard !series.isEmpty else { throw StoreError.noBars(symbol: symbol, interval: from) }
-            let bars = try resampler.resample(series, as: newSymbol ?? symbol)
-            let parsed = ParsedFile(format: .ohlcv, series: [bars], rowsRead: series.count)
-            let described = "\(symbol) \(from), \(series.count) bars" + (anchor.map { ", anchor \($0)" } ?? "")
-            let report = try Ingester(store: store).write(
-                parsed, path: "resample of \(described) to \(to)", sha256: "", source: "resample:\(symbol)@\(from)",
-                overlap: replace ? .replace : append ? .append : .guarded)
-            print(Self.summary(report, source: series, from: from, bars: bars))
+            let (read, report) = try Ingester(store: store).resample(
+                symbol: symbol, with: resampler, as: newSymbol, overlap: replace ? .replace : append ? .append : .guarded)
+            print(Self.summary(report, symbol: symbol, from: from, read: read, target: newSymbol ?? symbol, to: to))
         } catch let error as ExitCode {
             throw error
         } catch {
@@ -91,8 +85,9 @@ struct DataResampleCommand: ParsableCommand {
     }
 
     /// One line: what was read, what was written, where.
-    static func summary(_ report: IngestReport, source: BarSeries, from: Interval, bars: BarSeries) -> String {
-        let head = "\(source.symbol) \(from) → \(bars.symbol) \(bars.interval): \(source.count) source bars read, \(bars.count) bars"
+    static func summary(_ report: IngestReport, symbol: String, from: Interval, read: Int, target: String, to: Interval) -> String {
+        let bars = report.parts.first?.bars ?? 0
+        let head = "\(symbol) \(from) → \(target) \(to): \(read) source bars read, \(bars) bars"
         guard report.status != .unchanged, let part = report.parts.first else {
             return head + ", none written (the store already holds them)"
         }
