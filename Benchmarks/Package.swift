@@ -33,6 +33,11 @@ let package = Package(
             name: "IndicatorBenchmark",
             dependencies: ["BenchmarkSupport", .product(name: "Signals", package: "Barwise")]
         ),
+        // `data resample`'s aggregation: 10M one-minute bars to 5m, 1h, 1d, 1wk (source bars/s).
+        .executableTarget(
+            name: "ResampleBenchmark",
+            dependencies: ["BenchmarkSupport", .product(name: "MarketData", package: "Barwise")]
+        ),
         // Whole-engine simulation throughput (bars/s): BarFeed → Simulation over a random walk.
         .executableTarget(
             name: "EngineBenchmark",

@@ -4,7 +4,7 @@ import ArgumentParser
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "List, show, check and export the bars in the dataset store.",
-        subcommands: [DataListCommand.self, DataShowCommand.self, DataCheckCommand.self, DataExportCommand.self]
+        abstract: "List, show, check, export and resample the bars in the dataset store.",
+        subcommands: [DataListCommand.self, DataShowCommand.self, DataCheckCommand.self, DataExportCommand.self, DataResampleCommand.self]
     )
 }

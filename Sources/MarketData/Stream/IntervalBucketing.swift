@@ -39,6 +39,20 @@ struct IntervalBucketing: Sendable {
         }
     }
 
+    /// For seconds to weeks, the buckets' length and the start of one of them (epoch
+    /// milliseconds: 0, or Monday 1970-01-05 for weeks); nil for months and years.
+    var fixedGrid: (length: Int64, origin: Int64)? {
+        if case let .fixed(length, anchor) = rule { return (length, anchor) }
+        return nil
+    }
+
+    /// For months and years, the months a bucket spans (`1mo`: 1, `3mo`: 3, `1y`: 12), buckets
+    /// starting on month indices (year × 12 + month − 1) that are multiples of it; nil otherwise.
+    var monthSpan: Int64? {
+        if case let .months(n) = rule { return n }
+        return nil
+    }
+
     /// The start (inclusive) and end (exclusive) of the interval holding `t`, for `t` within
     /// `EpochMillis.min...EpochMillis.max`.
     @inline(__always)
