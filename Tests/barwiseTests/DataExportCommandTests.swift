@@ -54,6 +54,9 @@ import Testing
         #expect(unknown.stderr.contains("NOPE"), "\(unknown.stderr)")
         let format = try Self.export(["GOOG", "--format", "parquet"])
         #expect(format.status == 2 && format.stderr.contains("parquet"), "\(format.stderr)")
+        let noSuchInterval = try Self.export(["GOOG", "--interval", "1h"])
+        #expect(noSuchInterval.status != 0 && noSuchInterval.stdout.isEmpty, "no header for bars that are not there")
+        #expect(noSuchInterval.stderr.contains("GOOG has no 1h bars"), "\(noSuchInterval.stderr)")
         let reversed = try Self.export(["GOOG", "--from", "2012-01-01", "--to", "2011-01-01"])
         #expect(reversed.status == 2 && reversed.stderr.contains("is after --to"), "\(reversed.stderr)")
     }

@@ -98,7 +98,8 @@ public final class DatasetStore {
     /// Loads a symbol's bars in ascending time order into a `BarSeries`.
     ///
     /// - Parameters:
-    ///   - interval: nil takes the symbol's only interval (an error when it has several).
+    ///   - interval: nil takes the symbol's only interval (an error when it has several); one the
+    ///     symbol has no bars at is `StoreError.noBars`.
     ///   - from, to: inclusive bounds in UTC epoch seconds; nil is open-ended.
     ///   - adjusted: scale open, high, low and close by `adj_close / close` (split and dividend
     ///     adjustment); volume is left as traded.
@@ -110,6 +111,8 @@ public final class DatasetStore {
         guard let id = try instrumentID(symbol) else { throw .unknownSymbol(symbol, known: try symbols()) }
         let chosen: Interval
         if let interval {
+            // An interval the symbol has no bars at is a mistake to name, not an empty range.
+            guard try intervals(of: symbol).contains(interval) else { throw .noBars(symbol: symbol, interval: interval) }
             chosen = interval
         } else {
             let all = try intervals(of: symbol)
